@@ -1,0 +1,53 @@
+package dev.costmon.config;
+
+import dev.costmon.model.Money;
+import dev.costmon.model.Quantity;
+import dev.costmon.provider.ProviderSettings;
+import dev.costmon.provider.ProviderType;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One billed account: which provider, its cap and quotas, and the provider's own settings.
+ *
+ * @param currency the currency the account is reported in: its cap's, else its provider's, else the
+ *     reporting currency
+ * @param quotas usage metric to limit, provider defaults merged with the config's
+ * @param endpoint overrides the provider's base URL (regional endpoints, proxies, tests)
+ */
+public record Account(
+    String id,
+    ProviderType<?> provider,
+    Map<String, String> labels,
+    Currency currency,
+    Optional<Money> cap,
+    Thresholds thresholds,
+    Map<String, Quantity> quotas,
+    Duration maxAge,
+    Optional<URI> endpoint,
+    ProviderSettings settings) {
+
+  public Account {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(provider, "provider");
+    labels = Map.copyOf(labels);
+    Objects.requireNonNull(currency, "currency");
+    Objects.requireNonNull(cap, "cap");
+    Objects.requireNonNull(thresholds, "thresholds");
+    quotas = Map.copyOf(quotas);
+    Objects.requireNonNull(maxAge, "maxAge");
+    Objects.requireNonNull(endpoint, "endpoint");
+    Objects.requireNonNull(settings, "settings");
+    if (!provider.settingsType().isInstance(settings)) {
+      throw new IllegalArgumentException("settings of " + id + " are not " + provider.settingsType().getSimpleName());
+    }
+  }
+
+  public String providerName() {
+    return provider.name();
+  }
+}

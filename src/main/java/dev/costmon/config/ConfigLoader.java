@@ -1,0 +1,455 @@
+package dev.costmon.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.costmon.model.Money;
+import dev.costmon.model.Quantity;
+import dev.costmon.provider.ProviderRegistry;
+import dev.costmon.provider.ProviderSettings;
+import dev.costmon.provider.ProviderType;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates the YAML config strictly: an unknown key, a wrong type, a bad amount or
+ * currency, a duplicate account id or an unresolvable secret is a {@link ConfigException} naming the
+ * file, line and column, the account and key, and a suggestion for a misspelt key.
+ */
+public final class ConfigLoader {
+  private static final Pattern ACCOUNT_ID = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,62}");
+  private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+  private static final Set<String> RESERVED_LABELS =
+      Set.of("account", "provider", "currency", "service", "metric", "unit", "version", "le", "quantile");
+
+  private final ProviderRegistry registry;
+  private final Environment environment;
+
+  public ConfigLoader(ProviderRegistry registry, Environment environment) {
+    this.registry = registry;
+    this.environment = environment;
+  }
+
+  public CostmonConfig load(Path file) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot read config file (" + e.getClass().getSimpleName() + ")");
+    }
+    return parse(file, text);
+  }
+
+  public CostmonConfig parse(Path file, String text) {
+    Path baseDir = file.toAbsolutePath().getParent();
+    YAMLFactory factory = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    YAMLMapper mapper = mapper(factory, new SecretResolver(environment, baseDir));
+    JsonNode root;
+    YamlLocations locations;
+    try {
+      root = mapper.readTree(text);
+      locations = YamlLocations.index(factory, text);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(file + ":" + lineCol(e) + ": " + firstLine(e.getOriginalMessage()));
+    } catch (IOException e) {
+      throw new ConfigException(file + ": " + e.getMessage());
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      throw new ConfigException(file + ": the config file is empty; see config.example.yaml");
+    }
+    if (!root.isObject()) {
+      throw new ConfigException(file + ":1:1: the config must be a mapping of keys such as currency: and accounts:");
+    }
+    return new Binder(file, baseDir, mapper, locations).bind((ObjectNode) root);
+  }
+
+  static YAMLMapper mapper(YAMLFactory factory, SecretResolver secrets) {
+    SimpleModule module = new SimpleModule("costmon-config");
+    module.addDeserializer(Secret.class, new JsonDeserializer<>() {
+      @Override
+      public Secret deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        try {
+          return secrets.resolve(p.getValueAsString());
+        } catch (IllegalArgumentException e) {
+          throw JsonMappingException.from(p, e.getMessage());
+        }
+      }
+    });
+    module.addDeserializer(Money.class, new JsonDeserializer<>() {
+      @Override
+      public Money deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        try {
+          return Money.parse(p.getValueAsString(""));
+        } catch (IllegalArgumentException e) {
+          throw JsonMappingException.from(p, e.getMessage());
+        }
+      }
+    });
+    module.addDeserializer(LocalDate.class, new JsonDeserializer<>() {
+      @Override
+      public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        String text = p.getValueAsString("");
+        try {
+          return LocalDate.parse(text);
+        } catch (DateTimeException e) {
+          throw JsonMappingException.from(p, "'" + text + "' is not a date in the form 2026-01-31");
+        }
+      }
+    });
+    return YAMLMapper.builder(factory)
+        .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+        .addModule(module)
+        .build();
+  }
+
+  /** Binding of one file; keeps the file name and locations for error messages. */
+  private final class Binder {
+    private final Path file;
+    private final Path baseDir;
+    private final YAMLMapper mapper;
+    private final YamlLocations locations;
+
+    Binder(Path file, Path baseDir, YAMLMapper mapper, YamlLocations locations) {
+      this.file = file;
+      this.baseDir = baseDir;
+      this.mapper = mapper;
+      this.locations = locations;
+    }
+
+    CostmonConfig bind(ObjectNode root) {
+      RawConfig raw = convert(root, RawConfig.class, "", "", Set.of());
+      Currency currency = raw.currency() == null
+          ? fail("/currency", "", "currency is required (the reporting currency, e.g. currency: USD)")
+          : value("/currency", "", () -> Money.currency(raw.currency()));
+      ZoneId zone = raw.timezone() == null ? ZoneId.of("UTC") : value("/timezone", "", () -> zone(raw.timezone()));
+      Map<Currency, BigDecimal> rates = new LinkedHashMap<>();
+      if (raw.fx() != null) {
+        raw.fx().forEach((code, rate) -> {
+          Currency c = value("/fx/" + code, "", () -> Money.currency(code));
+          if (rate == null || rate.signum() <= 0) {
+            fail("/fx/" + code, "", "the rate for " + code + " must be a positive number");
+          }
+          rates.put(c, rate);
+        });
+      }
+      FxRates fx = new FxRates(currency, rates);
+      Optional<Money> cap = Optional.ofNullable(raw.cap()).map(c -> value("/cap", "", () -> Money.parse(c)));
+      cap.ifPresent(c -> requireRate(fx, c.currency(), "/cap", ""));
+      Thresholds thresholds = value("/warn_at", "", () -> new Thresholds(
+          orDefault(raw.warnAt(), Thresholds.DEFAULT.warnAt()),
+          orDefault(raw.criticalAt(), Thresholds.DEFAULT.criticalAt())));
+      int lookback = positive(raw.lookbackDays(), 3, "/lookback_days", 0, 60);
+      Duration retention = raw.rawRetention() == null
+          ? Duration.ofDays(90) : value("/raw_retention", "", () -> Durations.parse(raw.rawRetention()));
+      int concurrency = positive(raw.concurrency(), 8, "/concurrency", 1, 64);
+      Duration timeout = raw.timeout() == null
+          ? Duration.ofMinutes(2) : value("/timeout", "", () -> Durations.parse(raw.timeout()));
+      int breakdown = positive(raw.breakdownSeries(), 10, "/breakdown_series", 1, 100);
+      Path database = raw.database() == null ? defaultDatabase() : path(raw.database());
+      Optional<Path> textfile = Optional.ofNullable(raw.textfile()).map(this::path);
+      textfile.ifPresent(t -> {
+        if (!t.getFileName().toString().endsWith(".prom")) {
+          fail("/textfile", "", "textfile must end in .prom, or node_exporter ignores it: " + t);
+        }
+      });
+      List<Account> accounts = new ArrayList<>();
+      Set<String> ids = new HashSet<>();
+      List<ObjectNode> rawAccounts = raw.accounts() == null ? List.of() : raw.accounts();
+      for (int i = 0; i < rawAccounts.size(); i++) {
+        Account account = account(rawAccounts.get(i), "/accounts/" + i, currency, thresholds, fx);
+        if (!ids.add(account.id())) {
+          fail("/accounts/" + i + "/id", "", "duplicate account id '" + account.id() + "'");
+        }
+        accounts.add(account);
+      }
+      return new CostmonConfig(file, currency, zone, database, textfile, fx, cap, thresholds, lookback,
+          retention, concurrency, timeout, breakdown, accounts);
+    }
+
+    private Account account(ObjectNode node, String at, Currency reporting, Thresholds defaults, FxRates fx) {
+      ObjectNode common = node.objectNode();
+      ObjectNode specific = node.objectNode();
+      node.fields().forEachRemaining(e ->
+          (RawAccount.KEYS.contains(e.getKey()) ? common : specific).set(e.getKey(), e.getValue()));
+      RawAccount raw = convert(common, RawAccount.class, at, "", Set.of());
+      if (raw.id() == null) {
+        fail(at, "", "an account needs an id:");
+      }
+      String id = raw.id();
+      String who = "account '" + id + "': ";
+      if (!ACCOUNT_ID.matcher(id).matches()) {
+        fail(at + "/id", "", "account id '" + id + "' must be lower case letters, digits, '.', '_' or '-'");
+      }
+      if (raw.provider() == null) {
+        fail(at, who, "provider: is required (one of " + String.join(", ", registry.names()) + ")");
+      }
+      ProviderType<?> type = registry.find(raw.provider()).orElseGet(() -> fail(at + "/provider", who,
+          "unknown provider '" + raw.provider() + "'" + suggestion(raw.provider(), registry.names())
+              + " (known: " + String.join(", ", registry.names()) + ")"));
+      Set<String> knownKeys = new TreeSet<>(RawAccount.KEYS);
+      ProviderSettings settings = convert(specific, type.settingsType(), at, who, knownKeys);
+      Map<String, String> labels = raw.labels() == null ? Map.of() : raw.labels();
+      labels.forEach((k, v) -> {
+        if (!LABEL_NAME.matcher(k).matches() || k.startsWith("__") || RESERVED_LABELS.contains(k)) {
+          fail(at + "/labels/" + k, who, "label '" + k + "' is not allowed: use [a-zA-Z_][a-zA-Z0-9_]*, not one of "
+              + new TreeSet<>(RESERVED_LABELS));
+        }
+        if (v == null) {
+          fail(at + "/labels/" + k, who, "label '" + k + "' has no value");
+        }
+      });
+      Optional<Money> cap = Optional.ofNullable(raw.cap()).map(c -> value(at + "/cap", who, () -> Money.parse(c)));
+      Set<Currency> currencies = new HashSet<>(currencies(type, settings));
+      cap.ifPresent(c -> currencies.add(c.currency()));
+      Currency currency = raw.currency() != null
+          ? value(at + "/currency", who, () -> Money.currency(raw.currency()))
+          : cap.map(Money::currency).orElse(currencies.size() == 1 ? currencies.iterator().next() : reporting);
+      currencies.add(currency);
+      for (Currency c : currencies) {
+        requireRate(fx, c, at, who);
+      }
+      Thresholds thresholds = value(at + "/warn_at", who, () -> new Thresholds(
+          orDefault(raw.warnAt(), defaults.warnAt()), orDefault(raw.criticalAt(), defaults.criticalAt())));
+      Map<String, Quantity> quotas = new LinkedHashMap<>(defaultQuotas(type, settings));
+      if (raw.quotas() != null) {
+        raw.quotas().forEach((metric, limit) ->
+            quotas.put(metric, value(at + "/quotas/" + metric, who, () -> Quantity.parse(limit))));
+      }
+      Duration maxAge = raw.maxAge() == null
+          ? Duration.ofHours(36) : value(at + "/max_age", who, () -> Durations.parse(raw.maxAge()));
+      Optional<URI> endpoint = Optional.ofNullable(raw.endpoint()).map(e -> value(at + "/endpoint", who, () -> uri(e)));
+      return new Account(id, type, labels, currency, cap, thresholds, quotas, maxAge, endpoint, settings);
+    }
+
+    private <T> T convert(JsonNode node, Class<T> type, String at, String who, Set<String> extraKeys) {
+      try {
+        return mapper.treeToValue(node, type);
+      } catch (UnrecognizedPropertyException e) {
+        Set<String> known = new TreeSet<>(extraKeys);
+        for (Object k : e.getKnownPropertyIds()) {
+          known.add(k.toString());
+        }
+        String pointer = at + pointer(e);
+        return fail(pointer, who, "unknown key '" + e.getPropertyName() + "'"
+            + suggestion(e.getPropertyName(), known) + " (known keys: " + String.join(", ", known) + ")");
+      } catch (JsonMappingException e) {
+        return fail(at + pointer(e), who + key(e), cause(e));
+      } catch (JsonProcessingException | IllegalArgumentException e) {
+        return fail(at, who, firstLine(e.getMessage()));
+      }
+    }
+
+    private <T> T value(String pointer, String who, Supplier<T> parse) {
+      try {
+        return parse.get();
+      } catch (IllegalArgumentException | DateTimeException e) {
+        return fail(pointer, who, e.getMessage());
+      }
+    }
+
+    private void requireRate(FxRates fx, Currency c, String pointer, String who) {
+      if (!fx.canConvert(c)) {
+        fail(pointer, who, "no conversion rate for " + c.getCurrencyCode() + " into "
+            + fx.reporting().getCurrencyCode() + "; add it under fx:, e.g. fx: {" + c.getCurrencyCode() + ": 1.08}");
+      }
+    }
+
+    private int positive(Integer value, int dflt, String pointer, int min, int max) {
+      int v = value == null ? dflt : value;
+      if (v < min || v > max) {
+        fail(pointer, "", pointer.substring(1) + " must be between " + min + " and " + max);
+      }
+      return v;
+    }
+
+    private Path path(String text) {
+      return text.startsWith("~") ? environment.resolve(text) : baseDir.resolve(text);
+    }
+
+    private Path defaultDatabase() {
+      String state = environment.get("STATE_DIRECTORY");
+      if (state != null && !state.isBlank()) {
+        return Path.of(state.split(":")[0], "history.db");
+      }
+      if (file.toAbsolutePath().startsWith("/etc/costmon")) {
+        return Path.of("/var/lib/costmon/history.db");
+      }
+      String xdg = environment.get("XDG_DATA_HOME");
+      Path dataHome = xdg != null && !xdg.isBlank() ? Path.of(xdg) : environment.home().resolve(".local/share");
+      return dataHome.resolve("costmon/history.db");
+    }
+
+    private <T> T fail(String pointer, String who, String message) {
+      String where = locations.describe(pointer);
+      throw new ConfigException(file + (where.isEmpty() ? "" : ":" + where) + ": " + who + message);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <S extends ProviderSettings> Map<String, Quantity> defaultQuotas(ProviderType<S> type, Object s) {
+    return type.defaultQuotas((S) s);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <S extends ProviderSettings> Collection<Currency> currencies(ProviderType<S> type, Object s) {
+    return type.currencies((S) s);
+  }
+
+  private static <T> T orDefault(T value, T dflt) {
+    return value == null ? dflt : value;
+  }
+
+  private static ZoneId zone(String id) {
+    try {
+      return ZoneId.of(id);
+    } catch (DateTimeException e) {
+      throw new IllegalArgumentException("'" + id + "' is not a time zone such as UTC or Europe/Berlin");
+    }
+  }
+
+  private static URI uri(String text) {
+    URI uri = URI.create(text);
+    if (uri.getScheme() == null || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))
+        || uri.getHost() == null) {
+      throw new IllegalArgumentException("endpoint '" + text + "' must be an http(s) URL");
+    }
+    if (uri.getUserInfo() != null) {
+      throw new IllegalArgumentException("endpoint must not carry credentials; use the provider's secret keys");
+    }
+    return uri;
+  }
+
+  private static String pointer(JsonMappingException e) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      sb.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
+    }
+    return sb.toString();
+  }
+
+  private static String key(JsonMappingException e) {
+    List<JsonMappingException.Reference> path = e.getPath();
+    for (int i = path.size() - 1; i >= 0; i--) {
+      if (path.get(i).getFieldName() != null) {
+        return path.get(i).getFieldName() + ": ";
+      }
+    }
+    return "";
+  }
+
+  private static String cause(JsonMappingException e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root != e && root.getMessage() != null) {
+      return firstLine(root.getMessage());
+    }
+    String msg = e.getOriginalMessage();
+    if (msg.startsWith("Cannot deserialize value of type")) {
+      return "wrong type: " + simplifyType(msg);
+    }
+    return firstLine(msg);
+  }
+
+  private static String simplifyType(String message) {
+    String m = firstLine(message);
+    if (m.contains("`java.math.BigDecimal`") || m.contains("`java.lang.Integer`") || m.contains("`int`")) {
+      return "expected a number";
+    }
+    if (m.contains("`java.lang.String`")) {
+      return "expected a single value (text or number)";
+    }
+    if (m.contains("java.util.Map") || m.contains("ObjectNode") || m.contains("from Array")) {
+      return "expected a mapping of key: value";
+    }
+    if (m.contains("java.util.List") || m.contains("ArrayList")) {
+      return "expected a list";
+    }
+    return m.replaceAll("`([a-z]+\\.)+([A-Za-z]+)`", "$2");
+  }
+
+  private static String lineCol(JsonProcessingException e) {
+    return e.getLocation() == null ? "" : e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr();
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "invalid value";
+    }
+    int nl = s.indexOf('\n');
+    return (nl < 0 ? s : s.substring(0, nl)).trim();
+  }
+
+  /** " (did you mean 'amount'?)" for a key within edit distance 2 of a known one, else "". */
+  static String suggestion(String given, Collection<String> known) {
+    String best = null;
+    int bestDistance = 3;
+    for (String k : known) {
+      int d = distance(given, k);
+      if (d < bestDistance) {
+        best = k;
+        bestDistance = d;
+      }
+    }
+    return best == null ? "" : " (did you mean '" + best + "'?)";
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

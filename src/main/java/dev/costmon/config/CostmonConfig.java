@@ -1,0 +1,50 @@
+package dev.costmon.config;
+
+import dev.costmon.model.Money;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The effective configuration, defaults filled in and every reference resolved.
+ *
+ * @param source the file it was read from
+ * @param timezone where "today" and month boundaries are taken for fixed fees and reports
+ * @param accountTimeout how long one account's collection may take before it is abandoned
+ */
+public record CostmonConfig(
+    Path source,
+    Currency currency,
+    ZoneId timezone,
+    Path database,
+    Optional<Path> textfile,
+    FxRates fx,
+    Optional<Money> cap,
+    Thresholds thresholds,
+    int lookbackDays,
+    Duration rawRetention,
+    int concurrency,
+    Duration accountTimeout,
+    int breakdownSeries,
+    List<Account> accounts) {
+
+  public CostmonConfig {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(currency, "currency");
+    Objects.requireNonNull(timezone, "timezone");
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(textfile, "textfile");
+    Objects.requireNonNull(fx, "fx");
+    Objects.requireNonNull(cap, "cap");
+    Objects.requireNonNull(thresholds, "thresholds");
+    accounts = List.copyOf(accounts);
+  }
+
+  public Optional<Account> account(String id) {
+    return accounts.stream().filter(a -> a.id().equals(id)).findFirst();
+  }
+}

@@ -1,0 +1,22 @@
+package dev.costmon.config;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Set;
+
+/** The keys every account has, whatever its provider; the rest bind to the provider's settings. */
+record RawAccount(
+    String id,
+    String provider,
+    Map<String, String> labels,
+    String currency,
+    String cap,
+    BigDecimal warnAt,
+    BigDecimal criticalAt,
+    Map<String, String> quotas,
+    String maxAge,
+    String endpoint) {
+
+  static final Set<String> KEYS = Set.of(
+      "id", "provider", "labels", "currency", "cap", "warn_at", "critical_at", "quotas", "max_age", "endpoint");
+}

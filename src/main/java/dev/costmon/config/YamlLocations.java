@@ -1,0 +1,51 @@
+package dev.costmon.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Line and column of every key and value in a YAML document, by JSON Pointer, so that errors found
+ * after data binding (which loses locations) can still point at the line to fix.
+ */
+final class YamlLocations {
+  private final Map<String, JsonLocation> byPointer;
+
+  private YamlLocations(Map<String, JsonLocation> byPointer) {
+    this.byPointer = byPointer;
+  }
+
+  static YamlLocations index(YAMLFactory factory, String yaml) throws IOException {
+    Map<String, JsonLocation> map = new HashMap<>();
+    try (JsonParser parser = factory.createParser(yaml)) {
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+          continue;
+        }
+        // For a key, the pointer names the entry; keep the key's position, which is where people look.
+        map.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(), parser.currentTokenLocation());
+      }
+    }
+    return new YamlLocations(map);
+  }
+
+  /** "line 12, column 5" of the pointer, or of its nearest parent that has a location; "" if none. */
+  String describe(String pointer) {
+    String p = pointer;
+    while (true) {
+      JsonLocation loc = byPointer.get(p);
+      if (loc != null) {
+        return loc.getLineNr() + ":" + loc.getColumnNr();
+      }
+      if (p.isEmpty()) {
+        return "";
+      }
+      p = p.substring(0, Math.max(p.lastIndexOf('/'), 0));
+    }
+  }
+}

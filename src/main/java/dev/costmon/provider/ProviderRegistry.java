@@ -1,0 +1,37 @@
+package dev.costmon.provider;
+
+import dev.costmon.provider.demo.DemoProvider;
+import dev.costmon.provider.fixed.FixedProvider;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The provider types costmon knows, by their config name. */
+public final class ProviderRegistry {
+  private final Map<String, ProviderType<?>> byName = new LinkedHashMap<>();
+
+  public ProviderRegistry(List<ProviderType<?>> types) {
+    for (ProviderType<?> type : types) {
+      if (byName.put(type.name(), type) != null) {
+        throw new IllegalArgumentException("provider " + type.name() + " registered twice");
+      }
+    }
+  }
+
+  /** Every built-in provider; adding a provider is one line here. */
+  public static ProviderRegistry builtIn() {
+    return new ProviderRegistry(List.of(
+        new FixedProvider(),
+        new DemoProvider()));
+  }
+
+  public Optional<ProviderType<?>> find(String name) {
+    return Optional.ofNullable(byName.get(name));
+  }
+
+  public Set<String> names() {
+    return byName.keySet();
+  }
+}

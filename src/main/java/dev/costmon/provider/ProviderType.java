@@ -1,0 +1,39 @@
+package dev.costmon.provider;
+
+import dev.costmon.config.Account;
+import dev.costmon.model.Observation;
+import dev.costmon.model.Quantity;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One kind of provider ({@code fixed}, {@code vercel}, ...): the name used in the config, the record
+ * its account keys bind to, and how to collect an account. Implementations are stateless; register
+ * them in {@link ProviderRegistry#builtIn()}.
+ */
+public interface ProviderType<S extends ProviderSettings> {
+
+  /** The {@code provider:} value in the config. */
+  String name();
+
+  Class<S> settingsType();
+
+  /** Usage quotas that apply unless the account's {@code quotas:} overrides them (free tiers). */
+  default Map<String, Quantity> defaultQuotas(S settings) {
+    return Map.of();
+  }
+
+  /** Currencies the settings name, so a missing conversion rate is caught when the config loads. */
+  default Set<Currency> currencies(S settings) {
+    return Set.of();
+  }
+
+  /**
+   * Fetches the account's figures for the window. Days in the window that the result has no spend
+   * for keep their earlier figures, so report zero spend explicitly where the provider said zero.
+   */
+  List<Observation> collect(Account account, S settings, CollectWindow window, ProviderContext context)
+      throws ProviderException;
+}

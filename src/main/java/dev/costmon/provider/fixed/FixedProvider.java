@@ -1,0 +1,54 @@
+package dev.costmon.provider.fixed;
+
+import dev.costmon.config.Account;
+import dev.costmon.model.Money;
+import dev.costmon.model.Observation;
+import dev.costmon.model.Provenance;
+import dev.costmon.provider.CollectWindow;
+import dev.costmon.provider.ProviderContext;
+import dev.costmon.provider.ProviderType;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** {@code provider: fixed}: a flat monthly fee, no API; its figures have provenance {@code fixed}. */
+public final class FixedProvider implements ProviderType<FixedSettings> {
+  /** The service name of the fee in breakdowns. */
+  static final String SERVICE = "monthly fee";
+
+  @Override
+  public String name() {
+    return "fixed";
+  }
+
+  @Override
+  public Class<FixedSettings> settingsType() {
+    return FixedSettings.class;
+  }
+
+  @Override
+  public Set<Currency> currencies(FixedSettings settings) {
+    return Set.of(settings.amount().currency());
+  }
+
+  @Override
+  public List<Observation> collect(
+      Account account, FixedSettings settings, CollectWindow window, ProviderContext context) {
+    FixedFee fee = new FixedFee(settings);
+    List<Observation> result = new ArrayList<>();
+    Set<YearMonth> months = new LinkedHashSet<>();
+    for (LocalDate day = window.from(); !day.isAfter(window.to()); day = day.plusDays(1)) {
+      result.add(Observation.spend(day, SERVICE, fee.onDay(day), Provenance.FIXED));
+      months.add(YearMonth.from(day));
+    }
+    for (YearMonth month : months) {
+      Money total = fee.forMonth(month);
+      result.add(Observation.forecast(month.atDay(1), total, Provenance.FIXED));
+    }
+    return result;
+  }
+}

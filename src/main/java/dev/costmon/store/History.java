@@ -1,0 +1,204 @@
+package dev.costmon.store;
+
+import dev.costmon.model.Aggregation;
+import dev.costmon.model.Observation;
+import dev.costmon.model.ObservationKind;
+import dev.costmon.model.Provenance;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Append-only history of runs, snapshots and observations. Reads return, for each account, kind,
+ * metric and day, the observations of the latest snapshot that reported that day, so a day
+ * collected twice (lookback, a second run) is never counted twice and revised figures win.
+ */
+public final class History {
+  private final Database db;
+
+  public History(Database db) {
+    this.db = db;
+  }
+
+  public long startRun(String command, Instant at) {
+    return inTransaction(c -> {
+      try (PreparedStatement st = c.prepareStatement(
+          "INSERT INTO run(command, started_at) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+        st.setString(1, command);
+        st.setLong(2, at.toEpochMilli());
+        st.executeUpdate();
+        try (ResultSet keys = st.getGeneratedKeys()) {
+          keys.next();
+          return keys.getLong(1);
+        }
+      }
+    });
+  }
+
+  public void finishRun(long runId, Instant at, String status) {
+    inTransaction(c -> {
+      try (PreparedStatement st = c.prepareStatement("UPDATE run SET finished_at = ?, status = ? WHERE id = ?")) {
+        st.setLong(1, at.toEpochMilli());
+        st.setString(2, status);
+        st.setLong(3, runId);
+        st.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /** Appends one account's snapshot and all its observations in one transaction. */
+  public synchronized long append(long runId, AccountSnapshot snapshot) {
+    return inTransaction(c -> {
+      long id;
+      try (PreparedStatement st = c.prepareStatement(
+          "INSERT INTO snapshot(run_id, account, provider, started_at, finished_at, status, error, observations)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+        st.setLong(1, runId);
+        st.setString(2, snapshot.account());
+        st.setString(3, snapshot.provider());
+        st.setLong(4, snapshot.startedAt().toEpochMilli());
+        st.setLong(5, snapshot.finishedAt().toEpochMilli());
+        st.setString(6, snapshot.status().label());
+        st.setString(7, snapshot.error());
+        st.setInt(8, snapshot.observations().size());
+        st.executeUpdate();
+        try (ResultSet keys = st.getGeneratedKeys()) {
+          keys.next();
+          id = keys.getLong(1);
+        }
+      }
+      try (PreparedStatement st = c.prepareStatement(
+          "INSERT INTO observation(snapshot_id, account, kind, metric, dimension, day, value, unit, provenance,"
+              + " aggregation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        for (Observation o : snapshot.observations()) {
+          st.setLong(1, id);
+          st.setString(2, snapshot.account());
+          st.setString(3, o.kind().label());
+          st.setString(4, o.metric());
+          st.setString(5, o.dimension());
+          st.setString(6, o.day().toString());
+          st.setString(7, o.value().toPlainString());
+          st.setString(8, o.unit());
+          st.setString(9, o.provenance().label());
+          st.setString(10, o.aggregation().label());
+          st.addBatch();
+        }
+        st.executeBatch();
+      }
+      return id;
+    });
+  }
+
+  /** The current figures of every account for days in [from, to]. */
+  public List<StoredObservation> latest(LocalDate from, LocalDate to) {
+    String sql = """
+        SELECT o.account, s.finished_at, o.kind, o.metric, o.dimension, o.day, o.value, o.unit,
+               o.provenance, o.aggregation
+        FROM observation o JOIN snapshot s ON s.id = o.snapshot_id
+        WHERE o.day BETWEEN ? AND ?
+          AND o.snapshot_id = (SELECT max(o2.snapshot_id) FROM observation o2
+                               WHERE o2.account = o.account AND o2.kind = o.kind
+                                 AND o2.metric = o.metric AND o2.day = o.day)
+        ORDER BY o.account, o.day, o.kind, o.metric, o.dimension
+        """;
+    return query(c -> {
+      try (PreparedStatement st = c.prepareStatement(sql)) {
+        st.setString(1, from.toString());
+        st.setString(2, to.toString());
+        List<StoredObservation> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            Observation o = new Observation(
+                ObservationKind.fromLabel(rs.getString(3)), rs.getString(4), rs.getString(5),
+                LocalDate.parse(rs.getString(6)), new BigDecimal(rs.getString(7)), rs.getString(8),
+                Provenance.fromLabel(rs.getString(9)), Aggregation.fromLabel(rs.getString(10)));
+            out.add(new StoredObservation(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), o));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  /** The last success and last attempt of every account that was ever collected. */
+  public Map<String, CollectionState> collectionStates() {
+    String sql = """
+        SELECT s.account, s.finished_at, s.status, s.error, s.finished_at - s.started_at,
+               (SELECT max(ok.finished_at) FROM snapshot ok WHERE ok.account = s.account AND ok.status = 'ok')
+        FROM snapshot s
+        WHERE s.id = (SELECT max(id) FROM snapshot s2 WHERE s2.account = s.account)
+        """;
+    return query(c -> {
+      Map<String, CollectionState> out = new LinkedHashMap<>();
+      try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        while (rs.next()) {
+          long lastOk = rs.getLong(6);
+          Optional<Instant> success = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(lastOk));
+          out.put(rs.getString(1), new CollectionState(
+              rs.getString(1), success, Instant.ofEpochMilli(rs.getLong(2)),
+              SnapshotStatus.valueOf(rs.getString(3).toUpperCase(java.util.Locale.ROOT)),
+              Optional.ofNullable(rs.getString(4)), Duration.ofMillis(rs.getLong(5))));
+        }
+      }
+      return out;
+    });
+  }
+
+  /** The earliest and latest day with any observation, if any. */
+  public Optional<LocalDate[]> dayRange() {
+    return query(c -> {
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT min(day), max(day) FROM observation")) {
+        if (rs.next() && rs.getString(1) != null) {
+          return Optional.of(new LocalDate[] {LocalDate.parse(rs.getString(1)), LocalDate.parse(rs.getString(2))});
+        }
+        return Optional.empty();
+      }
+    });
+  }
+
+  /** Work against the connection that throws SQLException. */
+  @FunctionalInterface
+  interface SqlWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  <T> T query(SqlWork<T> work) {
+    try {
+      return work.run(db.connection());
+    } catch (SQLException e) {
+      throw new StoreException(Database.describe(db.path(), e), e);
+    }
+  }
+
+  synchronized <T> T inTransaction(SqlWork<T> work) {
+    Connection c = db.connection();
+    try {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException(Database.describe(db.path(), e), e);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.costmon.store;
+
+import java.util.List;
+
+/**
+ * The schema, one entry per version; {@code PRAGMA user_version} says how many have been applied.
+ * Never edit an applied entry: add a new one.
+ */
+final class Migrations {
+  /** "Cost" in ASCII: marks the file as a costmon database for {@code PRAGMA application_id}. */
+  static final int APPLICATION_ID = 0x436f7374;
+
+  static final List<String> STEPS = List.of(
+      // 1: runs, per-account snapshots and their observations. Money is decimal text, never REAL.
+      """
+      CREATE TABLE run (
+        id INTEGER PRIMARY KEY,
+        command TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        finished_at INTEGER,
+        status TEXT
+      );
+      CREATE TABLE snapshot (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES run(id),
+        account TEXT NOT NULL,
+        provider TEXT NOT NULL,
+        started_at INTEGER NOT NULL,
+        finished_at INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('ok', 'failed', 'condition')),
+        error TEXT,
+        observations INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX snapshot_by_account ON snapshot(account, finished_at);
+      CREATE TABLE observation (
+        snapshot_id INTEGER NOT NULL REFERENCES snapshot(id),
+        account TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('spend', 'usage', 'forecast')),
+        metric TEXT NOT NULL,
+        dimension TEXT NOT NULL,
+        day TEXT NOT NULL,
+        value TEXT NOT NULL,
+        unit TEXT NOT NULL,
+        provenance TEXT NOT NULL,
+        aggregation TEXT NOT NULL
+      );
+      CREATE INDEX observation_latest ON observation(account, kind, metric, day, snapshot_id);
+      CREATE INDEX observation_by_day ON observation(day);
+      """);
+
+  private Migrations() {}
+}
