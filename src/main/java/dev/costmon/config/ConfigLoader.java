@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -111,6 +112,9 @@ public final class ConfigLoader {
     module.addDeserializer(Money.class, new JsonDeserializer<>() {
       @Override
       public Money deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        if (!p.currentToken().isScalarValue()) {
+          throw JsonMappingException.from(p, "expected an amount such as '20 USD'");
+        }
         try {
           return Money.parse(p.getValueAsString(""));
         } catch (IllegalArgumentException e) {
@@ -202,7 +206,7 @@ public final class ConfigLoader {
         accounts.add(account);
       }
       return new CostmonConfig(file, currency, zone, database, textfile, fx, cap, thresholds, lookback,
-          retention, concurrency, timeout, breakdown, accounts);
+          retention, concurrency, timeout, breakdown, Boolean.TRUE.equals(raw.demo()), accounts);
     }
 
     private Account account(ObjectNode node, String at, Currency reporting, Thresholds defaults, FxRates fx) {
@@ -385,6 +389,10 @@ public final class ConfigLoader {
       return firstLine(root.getMessage());
     }
     String msg = e.getOriginalMessage();
+    if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+      return "'" + f.getValue() + "' is not one of " + String.join(", ", java.util.Arrays.stream(
+          f.getTargetType().getEnumConstants()).map(c -> c.toString().toLowerCase(java.util.Locale.ROOT)).toList());
+    }
     if (msg.startsWith("Cannot deserialize value of type")) {
       return "wrong type: " + simplifyType(msg);
     }

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param source the file it was read from
  * @param timezone where "today" and month boundaries are taken for fixed fees and reports
  * @param accountTimeout how long one account's collection may take before it is abandoned
+ * @param breakdownSeries how many services per account the .prom file shows before 'other'
+ * @param demo marks every output as synthetic demo data
  */
 public record CostmonConfig(
     Path source,
@@ -30,6 +32,7 @@ public record CostmonConfig(
     int concurrency,
     Duration accountTimeout,
     int breakdownSeries,
+    boolean demo,
     List<Account> accounts) {
 
   public CostmonConfig {

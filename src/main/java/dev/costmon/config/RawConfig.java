@@ -20,4 +20,5 @@ record RawConfig(
     Integer concurrency,
     String timeout,
     Integer breakdownSeries,
+    Boolean demo,
     List<ObjectNode> accounts) {}

@@ -35,7 +35,7 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
       throw new IllegalArgumentException(
           "'" + text + "' is not an amount; write it as a number and an ISO currency, e.g. '20 USD'");
     }
-    boolean codeFirst = parts[0].chars().allMatch(Character::isLetter);
+    boolean codeFirst = parts[0].matches("[A-Z]{3}");
     String number = codeFirst ? parts[1] : parts[0];
     String code = codeFirst ? parts[0] : parts[1];
     BigDecimal amount;

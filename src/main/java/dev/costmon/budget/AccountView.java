@@ -1,0 +1,44 @@
+package dev.costmon.budget;
+
+import dev.costmon.config.Account;
+import dev.costmon.model.Money;
+import dev.costmon.model.Provenance;
+import dev.costmon.store.CollectionState;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One account's month: spend in its own and the reporting currency, cap, forecast, breakdown,
+ * usage against quotas, trend and data freshness. Everything report, check and export show.
+ *
+ * @param fxRate units of the reporting currency per unit of the account's currency, as used
+ * @param condition the provider's named condition from the last attempt ("no admin access"), if any
+ */
+public record AccountView(
+    Account account,
+    Money spend,
+    Money spendReporting,
+    BigDecimal fxRate,
+    Set<Provenance> provenance,
+    List<ServiceSpend> services,
+    Optional<Money> cap,
+    Optional<BigDecimal> capRatio,
+    Money forecast,
+    Provenance forecastProvenance,
+    Optional<BigDecimal> forecastRatio,
+    List<UsageView> usage,
+    List<DailySpend> trend,
+    Optional<CollectionState> collection,
+    boolean stale,
+    Optional<String> condition) {
+
+  public String id() {
+    return account.id();
+  }
+
+  public boolean hasData() {
+    return collection.flatMap(CollectionState::lastSuccess).isPresent();
+  }
+}

@@ -1,0 +1,79 @@
+package dev.costmon.budget;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Prints a {@link CheckResult} in the monitoring-plugin style: a summary line with perfdata, then
+ * one line per breached threshold; or as JSON for scripts.
+ */
+public final class CheckOutput {
+  private CheckOutput() {}
+
+  public static void text(CheckResult result, boolean demo, boolean verbose, PrintWriter out) {
+    long breached = result.breached();
+    String summary = "COSTMON " + result.status() + " - " + breached + " of " + result.thresholds().size()
+        + " thresholds breached" + (demo ? " (DEMO DATA)" : "");
+    String perf = result.thresholds().stream().filter(t -> t.ratio().isPresent()).map(CheckOutput::perfdata)
+        .collect(Collectors.joining(" "));
+    out.println(perf.isEmpty() ? summary : summary + " | " + perf);
+    for (ThresholdResult t : result.thresholds()) {
+      if (t.breached() || verbose) {
+        out.println(t.status() + " " + t.account().orElse("total") + " " + t.name() + ": " + t.message());
+      }
+    }
+  }
+
+  public static void json(CheckResult result, boolean demo, PrintWriter out) {
+    ObjectMapper mapper = new ObjectMapper()
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    ObjectNode root = mapper.createObjectNode();
+    root.put("status", result.status().name());
+    root.put("exit_code", result.status().exitCode());
+    root.put("demo", demo);
+    root.put("breached", result.breached());
+    ArrayNode list = root.putArray("thresholds");
+    for (ThresholdResult t : result.thresholds()) {
+      ObjectNode n = list.addObject();
+      n.put("status", t.status().name());
+      n.put("account", t.account().orElse(null));
+      n.put("name", t.name());
+      n.put("message", t.message());
+      put(n, "ratio", t.ratio());
+      put(n, "warn_at", t.warnAt());
+      put(n, "critical_at", t.criticalAt());
+    }
+    try {
+      out.println(mapper.writeValueAsString(root));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void put(ObjectNode n, String key, Optional<BigDecimal> value) {
+    if (value.isPresent()) {
+      n.put(key, value.get());
+    } else {
+      n.putNull(key);
+    }
+  }
+
+  /** {@code 'ionos_cap'=0.6;0.8;1;0} — ratios, so no currency arithmetic is needed downstream. */
+  private static String perfdata(ThresholdResult t) {
+    return "'" + t.label() + "'=" + plain(t.ratio().orElseThrow()) + ";" + t.warnAt().map(CheckOutput::plain).orElse("")
+        + ";" + t.criticalAt().map(CheckOutput::plain).orElse("") + ";0;";
+  }
+
+  private static String plain(BigDecimal v) {
+    BigDecimal r = v.setScale(4, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
+    return (r.scale() < 0 ? r.setScale(0) : r).toPlainString();
+  }
+}

@@ -1,0 +1,243 @@
+package dev.costmon.budget;
+
+import dev.costmon.config.Account;
+import dev.costmon.config.CostmonConfig;
+import dev.costmon.config.FxRates;
+import dev.costmon.model.Aggregation;
+import dev.costmon.model.Money;
+import dev.costmon.model.Observation;
+import dev.costmon.model.ObservationKind;
+import dev.costmon.model.Provenance;
+import dev.costmon.model.Quantity;
+import dev.costmon.store.CollectionState;
+import dev.costmon.store.History;
+import dev.costmon.store.SnapshotStatus;
+import dev.costmon.store.StoredObservation;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the stored history into a {@link MonthView}: month-to-date spend per account in its own and
+ * the reporting currency, cap ratios, forecast, usage against quotas, a 30-day trend and freshness.
+ */
+public final class MonthAnalyzer {
+  /** Days in the trend sparkline. */
+  public static final int TREND_DAYS = 30;
+
+  private final CostmonConfig config;
+
+  public MonthAnalyzer(CostmonConfig config) {
+    this.config = config;
+  }
+
+  public MonthView analyze(History history, YearMonth month, Instant now) {
+    LocalDate today = LocalDate.ofInstant(now, config.timezone());
+    LocalDate end = month.atEndOfMonth().isBefore(today) ? month.atEndOfMonth() : today;
+    LocalDate trendStart = end.minusDays(TREND_DAYS - 1);
+    LocalDate from = trendStart.isBefore(month.atDay(1)) ? trendStart : month.atDay(1);
+    Map<String, List<Observation>> byAccount = history.latest(from, month.atEndOfMonth()).stream()
+        .collect(Collectors.groupingBy(StoredObservation::account, LinkedHashMap::new,
+            Collectors.mapping(StoredObservation::observation, Collectors.toList())));
+    Map<String, CollectionState> states = history.collectionStates();
+    FxRates fx = config.fx();
+    List<AccountView> views = new ArrayList<>();
+    Money total = Money.zero(config.currency());
+    Money totalForecast = Money.zero(config.currency());
+    for (Account account : config.accounts()) {
+      AccountView view = new AccountMonth(account, month, today, end, trendStart, fx, now)
+          .view(byAccount.getOrDefault(account.id(), List.of()), Optional.ofNullable(states.get(account.id())));
+      views.add(view);
+      total = total.plus(view.spendReporting());
+      totalForecast = totalForecast.plus(fx.toReporting(view.forecast()));
+    }
+    Money totalFinal = total;
+    Optional<BigDecimal> capRatio = config.cap().map(cap -> ratio(fx.convert(totalFinal, cap.currency()), cap));
+    return new MonthView(month, now, views, total, totalForecast, config.cap(), capRatio);
+  }
+
+  static BigDecimal ratio(Money value, Money of) {
+    if (of.isZero()) {
+      return value.isZero() ? BigDecimal.ZERO : BigDecimal.valueOf(Long.MAX_VALUE);
+    }
+    return value.amount().divide(of.amount(), MathContext.DECIMAL64);
+  }
+
+  /** The computation for one account and month. */
+  private static final class AccountMonth {
+    private final Account account;
+    private final YearMonth month;
+    private final LocalDate end;
+    private final LocalDate trendStart;
+    private final FxRates fx;
+    private final Instant now;
+    private final boolean closed;
+
+    AccountMonth(Account account, YearMonth month, LocalDate today, LocalDate end, LocalDate trendStart, FxRates fx,
+        Instant now) {
+      this.account = account;
+      this.month = month;
+      this.end = end;
+      this.trendStart = trendStart;
+      this.fx = fx;
+      this.now = now;
+      this.closed = month.isBefore(YearMonth.from(today));
+    }
+
+    AccountView view(List<Observation> rows, Optional<CollectionState> state) {
+      Currency currency = account.currency();
+      Money spend = Money.zero(currency);
+      Money fixedSpend = Money.zero(currency);
+      Money variableSpend = Money.zero(currency);
+      int lastVariableDay = 0;
+      Set<Provenance> provenance = EnumSet.noneOf(Provenance.class);
+      Map<String, Money> services = new TreeMap<>();
+      Map<String, Provenance> serviceProvenance = new LinkedHashMap<>();
+      Map<LocalDate, Money> daily = new TreeMap<>();
+      List<Observation> forecasts = new ArrayList<>();
+      List<Observation> usage = new ArrayList<>();
+      for (Observation o : rows) {
+        boolean inMonth = YearMonth.from(o.day()).equals(month);
+        switch (o.kind()) {
+          case SPEND -> {
+            Money amount = fx.convert(o.money(), currency);
+            if (!o.day().isBefore(trendStart) && !o.day().isAfter(end)) {
+              daily.merge(o.day(), amount, Money::plus);
+            }
+            if (!inMonth) {
+              continue;
+            }
+            spend = spend.plus(amount);
+            provenance.add(o.provenance());
+            String service = o.dimension().isEmpty() ? "(account)" : o.dimension();
+            services.merge(service, amount, Money::plus);
+            serviceProvenance.put(service, o.provenance());
+            if (o.provenance() == Provenance.FIXED) {
+              fixedSpend = fixedSpend.plus(amount);
+            } else {
+              variableSpend = variableSpend.plus(amount);
+              lastVariableDay = Math.max(lastVariableDay, o.day().getDayOfMonth());
+            }
+          }
+          case FORECAST -> {
+            if (inMonth) {
+              forecasts.add(o);
+            }
+          }
+          case USAGE -> {
+            if (inMonth) {
+              usage.add(o);
+            }
+          }
+        }
+      }
+      Forecast forecast = forecast(spend, fixedSpend, variableSpend, lastVariableDay, forecasts);
+      List<ServiceSpend> breakdown = services.entrySet().stream()
+          .map(e -> new ServiceSpend(e.getKey(), e.getValue(), serviceProvenance.get(e.getKey())))
+          .sorted(Comparator.comparing((ServiceSpend s) -> s.amount().amount()).reversed()
+              .thenComparing(ServiceSpend::service))
+          .toList();
+      List<DailySpend> trend = new ArrayList<>();
+      for (LocalDate d = trendStart; !d.isAfter(end); d = d.plusDays(1)) {
+        trend.add(new DailySpend(d, daily.getOrDefault(d, Money.zero(currency))));
+      }
+      Money spendFinal = spend;
+      Optional<BigDecimal> capRatio = account.cap().map(cap -> ratio(fx.convert(spendFinal, cap.currency()), cap));
+      Optional<BigDecimal> forecastRatio =
+          account.cap().map(cap -> ratio(fx.convert(forecast.amount(), cap.currency()), cap));
+      boolean stale = state.flatMap(CollectionState::lastSuccess)
+          .map(t -> Duration.between(t, now).compareTo(account.maxAge()) > 0)
+          .orElse(true);
+      Optional<String> condition = state
+          .filter(s -> s.lastStatus() == SnapshotStatus.CONDITION)
+          .flatMap(CollectionState::lastError);
+      return new AccountView(account, spend, fx.toReporting(spend), fx.rate(currency).orElseThrow(), provenance,
+          breakdown, account.cap(), capRatio, forecast.amount(), forecast.provenance(), forecastRatio,
+          usage(usage), trend, state, stale, condition);
+    }
+
+    /**
+     * A provider's own forecast wins; otherwise fixed fees count at their known monthly amount and
+     * the rest is extrapolated linearly from the days that have data.
+     */
+    private Forecast forecast(Money spend, Money fixedSpend, Money variableSpend, int lastVariableDay,
+        List<Observation> forecasts) {
+      Currency currency = account.currency();
+      if (closed) {
+        return new Forecast(spend, Provenance.INVOICE);
+      }
+      Money providerForecast = Money.zero(currency);
+      Money fixedForecast = Money.zero(currency);
+      boolean hasProvider = false;
+      boolean hasFixed = false;
+      for (Observation o : forecasts) {
+        Money amount = fx.convert(o.money(), currency);
+        if (o.provenance() == Provenance.FIXED) {
+          fixedForecast = fixedForecast.plus(amount);
+          hasFixed = true;
+        } else {
+          providerForecast = providerForecast.plus(amount);
+          hasProvider = true;
+        }
+      }
+      if (hasProvider) {
+        return new Forecast(providerForecast, Provenance.API);
+      }
+      Money fixedPart = hasFixed ? fixedForecast : fixedSpend;
+      Money variablePart = lastVariableDay == 0
+          ? variableSpend
+          : new Money(variableSpend.amount().multiply(BigDecimal.valueOf(month.lengthOfMonth()))
+              .divide(BigDecimal.valueOf(lastVariableDay), MathContext.DECIMAL64), currency);
+      Provenance p = variableSpend.isZero() && lastVariableDay == 0 ? Provenance.FIXED : Provenance.ESTIMATE;
+      return new Forecast(fixedPart.plus(variablePart), p);
+    }
+
+    private List<UsageView> usage(List<Observation> rows) {
+      Map<String, List<Observation>> byMetric = rows.stream()
+          .collect(Collectors.groupingBy(Observation::metric, TreeMap::new, Collectors.toList()));
+      List<UsageView> out = new ArrayList<>();
+      for (Map.Entry<String, List<Observation>> e : byMetric.entrySet()) {
+        List<Observation> list = e.getValue();
+        Observation first = list.get(0);
+        BigDecimal value;
+        if (first.aggregation() == Aggregation.LAST) {
+          LocalDate last = list.stream().map(Observation::day).max(LocalDate::compareTo).orElseThrow();
+          value = list.stream().filter(o -> o.day().equals(last)).map(Observation::value)
+              .reduce(BigDecimal.ZERO, BigDecimal::add);
+        } else {
+          value = list.stream().map(Observation::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+        out.add(usageView(e.getKey(), first.unit(), value, first.aggregation()));
+      }
+      for (Map.Entry<String, Quantity> quota : account.quotas().entrySet()) {
+        if (!byMetric.containsKey(quota.getKey())) {
+          out.add(usageView(quota.getKey(), quota.getValue().unit(), BigDecimal.ZERO, Aggregation.SUM));
+        }
+      }
+      return out;
+    }
+
+    private UsageView usageView(String metric, String unit, BigDecimal value, Aggregation aggregation) {
+      Optional<Quantity> quota = Optional.ofNullable(account.quotas().get(metric)).filter(q -> q.fits(unit));
+      Optional<BigDecimal> ratio = quota.map(q -> q.value().signum() == 0
+          ? BigDecimal.ZERO : value.divide(q.value(), MathContext.DECIMAL64));
+      return new UsageView(metric, unit, value, aggregation, quota, ratio);
+    }
+  }
+
+  private record Forecast(Money amount, Provenance provenance) {}
+}

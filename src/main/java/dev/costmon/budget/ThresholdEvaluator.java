@@ -1,0 +1,98 @@
+package dev.costmon.budget;
+
+import dev.costmon.config.CostmonConfig;
+import dev.costmon.config.Durations;
+import dev.costmon.config.Thresholds;
+import dev.costmon.model.Money;
+import dev.costmon.model.Quantity;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Evaluates every threshold of a month: each account's freshness, cap, forecast against cap and
+ * quotas, and the global cap. Absolute limits only, as the users asked.
+ */
+public final class ThresholdEvaluator {
+  private final CostmonConfig config;
+
+  public ThresholdEvaluator(CostmonConfig config) {
+    this.config = config;
+  }
+
+  public CheckResult evaluate(MonthView view) {
+    List<ThresholdResult> results = new ArrayList<>();
+    for (AccountView a : view.accounts()) {
+      results.add(freshness(a, view.now()));
+      a.cap().ifPresent(cap -> {
+        results.add(ratio(a.id(), "cap", a.capRatio().orElseThrow(), a.account().thresholds(),
+            "spend " + a.spend().display() + " is " + percent(a.capRatio().orElseThrow()) + " of cap " + cap.display()));
+        BigDecimal forecastRatio = a.forecastRatio().orElseThrow();
+        boolean over = forecastRatio.compareTo(BigDecimal.ONE) > 0;
+        results.add(new ThresholdResult(over ? Status.WARNING : Status.OK, Optional.of(a.id()), "forecast",
+            "forecast " + a.forecast().display() + " is " + percent(forecastRatio) + " of cap " + cap.display()
+                + (over ? " (forecast over cap)" : ""),
+            Optional.of(forecastRatio), Optional.of(BigDecimal.ONE), Optional.empty()));
+      });
+      for (UsageView u : a.usage()) {
+        if (u.quota().isPresent()) {
+          Quantity quota = u.quota().get();
+          results.add(ratio(a.id(), "quota:" + u.metric(), u.ratio().orElseThrow(), a.account().thresholds(),
+              u.metric() + " " + Units.format(u.value(), u.unit()) + " is " + percent(u.ratio().orElseThrow())
+                  + " of quota " + Units.format(quota.value(), quota.unit())));
+        }
+      }
+    }
+    view.cap().ifPresent(cap -> {
+      Money total = config.fx().convert(view.total(), cap.currency());
+      results.add(ratio(null, "cap", view.capRatio().orElseThrow(), config.thresholds(),
+          "total spend " + total.display() + " is " + percent(view.capRatio().orElseThrow()) + " of global cap "
+              + cap.display()));
+    });
+    return new CheckResult(results);
+  }
+
+  private static ThresholdResult freshness(AccountView a, Instant now) {
+    Optional<String> id = Optional.of(a.id());
+    if (a.condition().isPresent()) {
+      return new ThresholdResult(Status.UNKNOWN, id, "freshness", a.condition().get(),
+          Optional.empty(), Optional.empty(), Optional.empty());
+    }
+    Optional<Instant> last = a.collection().flatMap(s -> s.lastSuccess());
+    if (last.isEmpty()) {
+      String why = a.collection().flatMap(s -> s.lastError()).map(e -> ": " + e).orElse("");
+      return new ThresholdResult(Status.UNKNOWN, id, "freshness", "never collected successfully" + why,
+          Optional.empty(), Optional.empty(), Optional.empty());
+    }
+    Duration age = Duration.between(last.get(), now);
+    if (a.stale()) {
+      String why = a.collection().flatMap(s -> s.lastError()).map(e -> "; last error: " + e).orElse("");
+      return new ThresholdResult(Status.UNKNOWN, id, "freshness",
+          "no successful collection for " + Durations.format(roundedHours(age)) + " (max_age "
+              + Durations.format(a.account().maxAge()) + ")" + why,
+          Optional.empty(), Optional.empty(), Optional.empty());
+    }
+    return new ThresholdResult(Status.OK, id, "freshness",
+        "collected " + Durations.format(roundedHours(age)) + " ago", Optional.empty(), Optional.empty(),
+        Optional.empty());
+  }
+
+  private static Duration roundedHours(Duration d) {
+    return d.compareTo(Duration.ofHours(1)) < 0 ? Duration.ofMinutes(d.toMinutes()) : Duration.ofHours(d.toHours());
+  }
+
+  private static ThresholdResult ratio(String account, String name, BigDecimal ratio, Thresholds t, String message) {
+    Status status = ratio.compareTo(t.criticalAt()) >= 0
+        ? Status.CRITICAL
+        : ratio.compareTo(t.warnAt()) >= 0 ? Status.WARNING : Status.OK;
+    return new ThresholdResult(status, Optional.ofNullable(account), name, message, Optional.of(ratio),
+        Optional.of(t.warnAt()), Optional.of(t.criticalAt()));
+  }
+
+  static String percent(BigDecimal ratio) {
+    return ratio.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_EVEN).toPlainString() + "%";
+  }
+}

@@ -1,0 +1,9 @@
+package dev.costmon.collect;
+
+import dev.costmon.config.Account;
+import dev.costmon.provider.ProviderContext;
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/** The {@link ProviderContext} of one account in one run. */
+record AccountContext(Clock clock, Consumer<String> log, Account account) implements ProviderContext {}

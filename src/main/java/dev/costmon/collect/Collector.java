@@ -1,0 +1,151 @@
+package dev.costmon.collect;
+
+import dev.costmon.config.Account;
+import dev.costmon.config.CostmonConfig;
+import dev.costmon.model.Observation;
+import dev.costmon.provider.CollectWindow;
+import dev.costmon.provider.ProviderContext;
+import dev.costmon.provider.ProviderException;
+import dev.costmon.provider.ProviderSettings;
+import dev.costmon.provider.ProviderType;
+import dev.costmon.store.AccountSnapshot;
+import dev.costmon.store.History;
+import dev.costmon.store.SnapshotStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Collects accounts concurrently with a bounded pool and a timeout per account, and appends each
+ * account's snapshot in its own transaction as soon as it is done, so one failing or hanging
+ * provider never stops or loses the others.
+ */
+public final class Collector {
+  private final Clock clock;
+  private final int concurrency;
+  private final Duration timeout;
+  private final Function<Account, ProviderContext> contexts;
+
+  public Collector(Clock clock, int concurrency, Duration timeout, Function<Account, ProviderContext> contexts) {
+    this.clock = clock;
+    this.concurrency = concurrency;
+    this.timeout = timeout;
+    this.contexts = contexts;
+  }
+
+  /** A collector with the config's concurrency and timeout whose providers log to {@code verbose}. */
+  public static Collector of(CostmonConfig config, Clock clock, Consumer<String> verbose) {
+    return new Collector(clock, config.concurrency(), config.accountTimeout(),
+        account -> new AccountContext(clock, line -> verbose.accept(account.id() + ": " + line), account));
+  }
+
+  /**
+   * Collects every account for the window; stores snapshots under {@code runId} unless {@code history}
+   * is null (a dry run), and reports each outcome to {@code progress} as it completes.
+   */
+  public CollectResult collect(
+      List<Account> accounts, CollectWindow window, History history, long runId, Consumer<AccountOutcome> progress) {
+    if (accounts.isEmpty()) {
+      return new CollectResult(List.of());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, accounts.size()), daemon("costmon-collect"));
+    ExecutorService calls = Executors.newCachedThreadPool(daemon("costmon-provider"));
+    try {
+      List<Future<AccountOutcome>> futures = new ArrayList<>();
+      for (Account account : accounts) {
+        futures.add(pool.submit(() -> {
+          AccountOutcome outcome = collectOne(account, window, calls);
+          if (history != null) {
+            history.append(runId, new AccountSnapshot(
+                account.id(), account.providerName(), clock.instant().minus(outcome.duration()), clock.instant(),
+                outcome.status(), outcome.error().isEmpty() ? null : outcome.error(), outcome.observations()));
+          }
+          progress.accept(outcome);
+          return outcome;
+        }));
+      }
+      List<AccountOutcome> outcomes = new ArrayList<>();
+      for (Future<AccountOutcome> f : futures) {
+        outcomes.add(join(f));
+      }
+      return new CollectResult(outcomes);
+    } finally {
+      pool.shutdownNow();
+      calls.shutdownNow();
+    }
+  }
+
+  private AccountOutcome collectOne(Account account, CollectWindow window, ExecutorService calls) {
+    Instant start = clock.instant();
+    Future<List<Observation>> call = calls.submit(() -> run(account.provider(), account, window));
+    try {
+      List<Observation> observations = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return new AccountOutcome(account, SnapshotStatus.OK, "", observations, since(start));
+    } catch (TimeoutException e) {
+      call.cancel(true);
+      return failed(account, SnapshotStatus.FAILED, "timed out after " + timeout.toSeconds() + " s", start);
+    } catch (InterruptedException e) {
+      call.cancel(true);
+      Thread.currentThread().interrupt();
+      return failed(account, SnapshotStatus.FAILED, "interrupted", start);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof ProviderException pe) {
+        SnapshotStatus status =
+            pe.kind() == ProviderException.Kind.CONDITION ? SnapshotStatus.CONDITION : SnapshotStatus.FAILED;
+        return failed(account, status, oneLine(pe.getMessage()), start);
+      }
+      // A bug in a provider must not stop the run; the message is still shown, without a trace.
+      return failed(account, SnapshotStatus.FAILED, "internal error: " + oneLine(String.valueOf(cause)), start);
+    }
+  }
+
+  private <S extends ProviderSettings> List<Observation> run(ProviderType<S> type, Account account, CollectWindow window)
+      throws ProviderException {
+    return type.collect(account, type.settingsType().cast(account.settings()), window, contexts.apply(account));
+  }
+
+  private AccountOutcome failed(Account account, SnapshotStatus status, String error, Instant start) {
+    return new AccountOutcome(account, status, error, List.of(), since(start));
+  }
+
+  private Duration since(Instant start) {
+    return Duration.between(start, clock.instant());
+  }
+
+  private static AccountOutcome join(Future<AccountOutcome> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("collect interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "" : s.lines().findFirst().orElse("").trim();
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

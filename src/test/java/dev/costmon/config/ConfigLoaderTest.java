@@ -1,0 +1,209 @@
+package dev.costmon.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.costmon.model.Money;
+import dev.costmon.model.Quantity;
+import dev.costmon.provider.ProviderRegistry;
+import dev.costmon.provider.fixed.Accrual;
+import dev.costmon.provider.fixed.FixedSettings;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  private CostmonConfig load(String yaml) {
+    return load(yaml, Map.of());
+  }
+
+  private CostmonConfig load(String yaml, Map<String, String> env) {
+    Environment environment = new Environment(env, dir, dir.resolve("home"), false);
+    return new ConfigLoader(ProviderRegistry.builtIn(), environment).parse(dir.resolve("costmon.yaml"), yaml);
+  }
+
+  private static final String MINIMAL = """
+      currency: EUR
+      fx: {USD: 0.92}
+      accounts:
+        - id: ionos
+          provider: fixed
+          amount: 6.00 EUR
+          cap: 10 EUR
+      """;
+
+  @Test
+  void readsAccountsWithDefaults() {
+    CostmonConfig config = load(MINIMAL);
+
+    assertThat(config.currency().getCurrencyCode()).isEqualTo("EUR");
+    assertThat(config.timezone().getId()).isEqualTo("UTC");
+    assertThat(config.lookbackDays()).isEqualTo(3);
+    assertThat(config.rawRetention()).isEqualTo(Duration.ofDays(90));
+    assertThat(config.database()).isEqualTo(dir.resolve("home/.local/share/costmon/history.db"));
+    Account ionos = config.accounts().get(0);
+    assertThat(ionos.cap()).contains(Money.parse("10 EUR"));
+    assertThat(ionos.maxAge()).isEqualTo(Duration.ofHours(36));
+    assertThat(ionos.thresholds()).isEqualTo(Thresholds.DEFAULT);
+    assertThat(ionos.settings()).isEqualTo(new FixedSettings(Money.parse("6.00 EUR"), Accrual.DAILY, 1, null, null));
+  }
+
+  @Test
+  void readsEveryAccountKey() {
+    CostmonConfig config = load("""
+        currency: USD
+        timezone: Europe/Berlin
+        database: data/h.db
+        textfile: out/costmon.prom
+        fx: {EUR: 1.0842}
+        cap: 500 USD
+        warn_at: 0.7
+        critical_at: 0.95
+        accounts:
+          - id: ovh-bms
+            provider: fixed
+            labels: {team: platform}
+            amount: 250 EUR
+            accrual: upfront
+            billing_day: 15
+            from: 2026-01-01
+            until: 2026-12-31
+            cap: 300 EUR
+            warn_at: 0.5
+            quotas: {database_size: 8GB, requests: 1M, cpu: 4h}
+            max_age: 48h
+            endpoint: https://example.test/api
+        """);
+
+    assertThat(config.database()).isEqualTo(dir.resolve("data/h.db"));
+    assertThat(config.textfile()).contains(dir.resolve("out/costmon.prom"));
+    assertThat(config.fx().rate(java.util.Currency.getInstance("EUR"))).contains(new BigDecimal("1.0842"));
+    Account a = config.accounts().get(0);
+    assertThat(a.labels()).containsEntry("team", "platform");
+    assertThat(a.thresholds()).isEqualTo(new Thresholds(new BigDecimal("0.5"), new BigDecimal("0.95")));
+    assertThat(a.quotas()).containsEntry("database_size", new Quantity(new BigDecimal("8E+9"), "bytes"))
+        .containsEntry("cpu", new Quantity(new BigDecimal("14400"), "seconds"));
+    assertThat(a.settings()).isEqualTo(new FixedSettings(Money.parse("250 EUR"), Accrual.UPFRONT, 15,
+        LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)));
+    assertThat(a.endpoint().orElseThrow().getHost()).isEqualTo("example.test");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      misspelt account key   | amout: 6 EUR                 | costmon.yaml:6:5: account 'x': unknown key 'amout' (did you mean 'amount'?) (known keys: accrual, amount, billing_day, cap, critical_at, currency, endpoint, from, id, labels, max_age, provider, quotas, until, warn_at)
+      bad amount             | amount: six EUR              | costmon.yaml:6:5: account 'x': amount: 'six' in 'six EUR' is not a decimal number
+      bad currency           | amount: 6 EURO               | costmon.yaml:6:5: account 'x': amount: 'EURO' is not an ISO 4217 currency code like USD or EUR
+      missing fx rate        | amount: 6 GBP                | costmon.yaml:3:5: account 'x': no conversion rate for GBP into EUR; add it under fx:, e.g. fx: {GBP: 1.08}
+      wrong type             | amount: [1, 2]               | costmon.yaml:6:5: account 'x': amount: expected an amount such as '20 USD'
+      bad quota unit         | quotas: {a: 8XB}             | costmon.yaml:6:14: account 'x': unknown unit 'XB' in '8XB'; use k, M, G, KB..TB, KiB..TiB, s, min, h or GB-h
+      bad enum               | accrual: weekly              | costmon.yaml:6:5: account 'x': accrual: 'weekly' is not one of upfront, daily
+      """)
+  void pointsAtTheLineOfABadAccountKey(String name, String line, String expected) {
+    String yaml = "currency: EUR\n"
+        + "accounts:\n"
+        + "  - id: x\n"
+        + "    provider: fixed\n"
+        + "    cap: 10 EUR\n"
+        + "    " + line + "\n"
+        + (line.startsWith("amount") ? "" : "    amount: 6 EUR\n");
+
+    assertThatThrownBy(() -> load(yaml)).isInstanceOf(ConfigException.class)
+        .hasMessage(dir.resolve("costmon.yaml").toString().replace("costmon.yaml", "") + expected);
+  }
+
+  @Test
+  void unknownTopLevelKeySuggestsTheRightOne() {
+    assertThatThrownBy(() -> load("currency: EUR\ntimezon: UTC\n"))
+        .hasMessageEndingWith("costmon.yaml:2:1: unknown key 'timezon' (did you mean 'timezone'?)"
+            + " (known keys: accounts, breakdown_series, cap, concurrency, critical_at, currency, database, demo,"
+            + " fx, lookback_days, raw_retention, textfile, timeout, timezone, warn_at)");
+  }
+
+  @Test
+  void duplicateAccountIdIsAnError() {
+    assertThatThrownBy(() -> load(MINIMAL + """
+          - id: ionos
+            provider: fixed
+            amount: 5 EUR
+        """)).hasMessageEndingWith("costmon.yaml:8:5: duplicate account id 'ionos'");
+  }
+
+  @Test
+  void duplicateYamlKeyIsAnError() {
+    assertThatThrownBy(() -> load("currency: EUR\ncurrency: USD\n"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("costmon.yaml:2:").hasMessageContaining("currency");
+  }
+
+  @Test
+  void yamlSyntaxErrorNamesTheLine() {
+    assertThatThrownBy(() -> load("currency: EUR\naccounts:\n  - id: [unclosed\n"))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("costmon.yaml:");
+  }
+
+  @Test
+  void unknownProviderListsTheKnownOnes() {
+    assertThatThrownBy(() -> load("currency: EUR\naccounts:\n  - id: a\n    provider: fixd\n"))
+        .hasMessageEndingWith("costmon.yaml:4:5: account 'a': unknown provider 'fixd' (did you mean 'fixed'?)"
+            + " (known: fixed, demo)");
+  }
+
+  @Test
+  void missingReportingCurrency() {
+    assertThatThrownBy(() -> load("accounts: []\n"))
+        .hasMessageEndingWith("costmon.yaml:1:1: currency is required (the reporting currency, e.g. currency: USD)");
+  }
+
+  @Test
+  void emptyFileIsAnError() {
+    assertThatThrownBy(() -> load("")).hasMessageEndingWith("the config file is empty; see config.example.yaml");
+  }
+
+  @Test
+  void warnAboveCriticalIsAnError() {
+    assertThatThrownBy(() -> load("currency: EUR\nwarn_at: 1.2\n"))
+        .hasMessageEndingWith("costmon.yaml:2:1: warn_at 1.2 is above critical_at 1");
+  }
+
+  @Test
+  void textfileMustEndInProm() {
+    assertThatThrownBy(() -> load("currency: EUR\ntextfile: /tmp/costmon.txt\n"))
+        .hasMessageEndingWith("textfile must end in .prom, or node_exporter ignores it: /tmp/costmon.txt");
+  }
+
+  @Test
+  void systemdStateDirectoryIsTheDefaultDatabaseLocation() {
+    CostmonConfig config = load("currency: EUR\n", Map.of("STATE_DIRECTORY", "/var/lib/costmon"));
+    assertThat(config.database()).isEqualTo(Path.of("/var/lib/costmon/history.db"));
+  }
+
+  @Test
+  void labelNamesMustNotClashWithCostmonsOwn() {
+    assertThatThrownBy(() -> load(MINIMAL + "    labels: {provider: x}\n"))
+        .hasMessageContaining("account 'ionos': label 'provider' is not allowed");
+  }
+
+  @Test
+  void endpointMustNotCarryCredentials() {
+    assertThatThrownBy(() -> load(MINIMAL + "    endpoint: https://user:pw@example.test/\n"))
+        .hasMessageContaining("account 'ionos': endpoint must not carry credentials");
+  }
+
+  @Test
+  void readsTheFileFromDisk() throws IOException {
+    Path file = dir.resolve("c.yaml");
+    Files.writeString(file, MINIMAL);
+    CostmonConfig config = new ConfigLoader(ProviderRegistry.builtIn(),
+        new Environment(Map.of(), dir, dir, false)).load(file);
+    assertThat(config.source()).isEqualTo(file);
+  }
+}

@@ -1,0 +1,132 @@
+package dev.costmon.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.costmon.model.Money;
+import dev.costmon.model.Observation;
+import dev.costmon.model.Provenance;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoryTest {
+  @TempDir Path dir;
+
+  private static final LocalDate D1 = LocalDate.of(2026, 11, 1);
+  private static final LocalDate D2 = LocalDate.of(2026, 11, 2);
+  private static final Instant T = Instant.parse("2026-11-02T06:00:00Z");
+
+  private static Observation spend(LocalDate day, String service, String amount) {
+    return Observation.spend(day, service, Money.of(amount, "USD"), Provenance.API);
+  }
+
+  private static AccountSnapshot snapshot(String account, Instant at, Observation... obs) {
+    return new AccountSnapshot(account, "demo", at, at, SnapshotStatus.OK, null, List.of(obs));
+  }
+
+  @Test
+  void theLatestSnapshotOfADayReplacesEarlierOnesWithAllItsServices() {
+    try (Database db = Database.open(dir.resolve("h.db"), true)) {
+      History h = new History(db);
+      long run1 = h.startRun("collect", T);
+      h.append(run1, snapshot("a", T, spend(D1, "x", "1.10"), spend(D1, "y", "2.00"), spend(D2, "x", "5")));
+      long run2 = h.startRun("collect", T.plusSeconds(86400));
+      // A revision of day 1: service y disappeared, x changed. Day 2 is not in this snapshot.
+      h.append(run2, snapshot("a", T.plusSeconds(86400), spend(D1, "x", "1.15")));
+
+      List<StoredObservation> latest = h.latest(D1, D2);
+
+      assertThat(latest).extracting(s -> s.observation().day() + " " + s.observation().dimension() + " "
+          + s.observation().value().toPlainString())
+          .containsExactly("2026-11-01 x 1.15", "2026-11-02 x 5");
+    }
+  }
+
+  @Test
+  void collectingTheSameDataTwiceCountsItOnce() {
+    try (Database db = Database.open(dir.resolve("h.db"), true)) {
+      History h = new History(db);
+      for (int i = 0; i < 2; i++) {
+        h.append(h.startRun("collect", T), snapshot("a", T, spend(D1, "x", "0.123456789012345678")));
+      }
+      assertThat(h.latest(D1, D1)).singleElement()
+          .satisfies(s -> assertThat(s.observation().value().toPlainString()).isEqualTo("0.123456789012345678"));
+    }
+  }
+
+  @Test
+  void collectionStatesKnowTheLastSuccessAndTheLastFailure() {
+    try (Database db = Database.open(dir.resolve("h.db"), true)) {
+      History h = new History(db);
+      long run = h.startRun("collect", T);
+      h.append(run, snapshot("a", T, spend(D1, "x", "1")));
+      h.append(run, new AccountSnapshot("a", "demo", T.plusSeconds(60), T.plusSeconds(90), SnapshotStatus.FAILED,
+          "HTTP 503", List.of()));
+
+      CollectionState state = h.collectionStates().get("a");
+
+      assertThat(state.lastSuccess()).contains(T);
+      assertThat(state.lastStatus()).isEqualTo(SnapshotStatus.FAILED);
+      assertThat(state.lastError()).contains("HTTP 503");
+      assertThat(state.lastDuration()).hasSeconds(30);
+    }
+  }
+
+  @Test
+  void reopeningKeepsTheDataAndTheSchema() {
+    Path file = dir.resolve("h.db");
+    try (Database db = Database.open(file, true)) {
+      new History(db).append(new History(db).startRun("collect", T), snapshot("a", T, spend(D1, "x", "1")));
+    }
+    try (Database db = Database.open(file, false)) {
+      assertThat(new History(db).latest(D1, D1)).hasSize(1);
+    }
+  }
+
+  @Test
+  void aMissingDatabaseIsNotCreatedForReading() {
+    assertThatThrownBy(() -> Database.open(dir.resolve("none.db"), false))
+        .isInstanceOf(StoreException.class).hasMessageEndingWith("none.db yet; run 'costmon collect' first");
+  }
+
+  @Test
+  void aFileThatIsNotSqliteIsAClearError() throws IOException {
+    Path file = dir.resolve("notes.db");
+    Files.writeString(file, "these are my notes, not a database, and they are long enough to have a header".repeat(20));
+    assertThatThrownBy(() -> Database.open(file, false))
+        .isInstanceOf(StoreException.class).hasMessage(file + " is not a costmon database (not an SQLite file)");
+  }
+
+  @Test
+  void anotherApplicationsDatabaseIsRefusedAndLeftAlone() throws Exception {
+    Path file = dir.resolve("other.db");
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+      c.createStatement().execute("CREATE TABLE invoices(id INTEGER)");
+    }
+    assertThatThrownBy(() -> Database.open(file, true))
+        .isInstanceOf(StoreException.class).hasMessageContaining("is not a costmon database (it holds other data)");
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        var rs = c.createStatement().executeQuery("SELECT count(*) FROM sqlite_master")) {
+      assertThat(rs.getInt(1)).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aSecondCollectLockFailsWhileTheFirstIsHeld() {
+    Path db = dir.resolve("h.db");
+    try (CollectLock first = CollectLock.acquire(db)) {
+      assertThatThrownBy(() -> CollectLock.acquire(db)).isInstanceOf(LockedException.class)
+          .hasMessageContaining("another costmon collect is running");
+    }
+    try (CollectLock again = CollectLock.acquire(db)) {
+      assertThat(again).isNotNull();
+    }
+  }
+}
