@@ -1,0 +1,261 @@
+#!/usr/bin/env bash
+# ops-checks.sh — checks the operations side of costmon: the Debian package (build,
+# lintian, unpack and run), the systemd units, the Prometheus rules and the Grafana
+# dashboard. Called by .ci/run after `./mvnw -B -q package -DskipTests`, so
+# target/costmon.jar exists. Tools come from Debian packages, installed when missing;
+# a check is skipped (a "SKIP: reason" line) only when its tool cannot be installed.
+# Prints ok/FAIL/SKIP lines; exits 1 if any check failed.
+set -uo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo" || exit 1
+failed=0
+ok()   { echo "ok   $*"; }
+fail() { echo "FAIL $*"; failed=1; }
+skip() { echo "SKIP: $*"; }
+work=$(mktemp -d /tmp/costmon-ops.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+
+# The only metric names costmon writes (see README); rules and dashboard may use no other.
+costmon_metrics="costmon_build_info costmon_demo costmon_spend_month_to_date
+  costmon_spend_month_to_date_reporting costmon_service_spend_month_to_date costmon_cap
+  costmon_cap_used_ratio costmon_forecast_month_end costmon_forecast_cap_ratio costmon_usage
+  costmon_quota costmon_quota_used_ratio costmon_last_success_timestamp_seconds
+  costmon_max_age_seconds costmon_collect_success costmon_collect_duration_seconds
+  costmon_total_spend_month_to_date costmon_total_forecast_month_end costmon_total_cap
+  costmon_total_cap_used_ratio"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
+apt_updated=0
+apt_update_once() {
+  [ $apt_updated = 1 ] || as_root apt-get update -qq >>"$work/apt.log" 2>&1
+  apt_updated=1
+}
+# ensure TOOL PACKAGE: TOOL on PATH, else `apt-get install PACKAGE` (as root or sudo -n).
+ensure() {
+  command -v "$1" >/dev/null && return 0
+  echo "     installing $2 for $1"
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get install -y -qq --no-install-recommends "$2" >>"$work/apt.log" 2>&1 \
+    || { apt_update_once; as_root apt-get install -y -qq --no-install-recommends "$2" >>"$work/apt.log" 2>&1; }
+  command -v "$1" >/dev/null
+}
+
+# promtool without installing (and starting) a Prometheus server: Debian's package is
+# unpacked into the cache that ../shared/tools/validate-prom.sh uses too.
+find_promtool() {
+  local cache=${PROMTOOLS_DIR:-$HOME/.cache/costmon-promtools}
+  promtool=${PROMTOOL:-$(command -v promtool || true)}
+  [ -x "$promtool" ] && return 0
+  if [ ! -x "$cache/usr/bin/promtool" ]; then
+    mkdir -p "$cache/debs"
+    ( cd "$cache/debs" && apt-get download prometheus >>"$work/apt.log" 2>&1 ) \
+      || { apt_update_once; ( cd "$cache/debs" && apt-get download prometheus >>"$work/apt.log" 2>&1 ); }
+    for d in "$cache"/debs/prometheus_*.deb; do [ -f "$d" ] && dpkg -x "$d" "$cache"; done
+  fi
+  promtool=$cache/usr/bin/promtool
+  [ -x "$promtool" ]
+}
+
+# ---- Debian package ---------------------------------------------------------------------
+deb=""
+check_package() {
+  if ! deb=$(packaging/build-deb.sh 2>"$work/build.err"); then
+    fail "packaging/build-deb.sh: $(cat "$work/build.err")"; deb=""; return
+  fi
+  ok "built ${deb#"$repo"/}"
+
+  if ensure lintian lintian; then
+    # Errors fail; warnings and overrides are printed for the log.
+    if lintian --fail-on error --pedantic "$deb" >"$work/lintian.out" 2>&1; then
+      ok "lintian: no errors ($(grep -c '^W: ' "$work/lintian.out") warnings)"
+    else
+      fail "lintian reported errors"
+    fi
+    grep -E '^[EWP]: ' "$work/lintian.out" | sed 's/^/     /'
+  else
+    skip "lintian not installable"
+  fi
+
+  # Modes the package promises (dpkg -x keeps them, but this reads the archive itself).
+  local listing
+  listing=$(dpkg-deb -c "$deb")
+  for want in "-rw------- root/root ./etc/costmon/credentials.env" \
+              "-rw-r----- root/root ./etc/costmon/config.yaml" \
+              "-rwxr-xr-x root/root ./usr/bin/costmon" \
+              "-rw-r--r-- root/root ./usr/share/costmon/costmon.jar" \
+              "-rw-r--r-- root/root ./lib/systemd/system/costmon-collect.timer"; do
+    read -r mode owner path <<<"$want"
+    if awk -v m="$mode" -v o="$owner" -v p="$path" '$1 == m && $2 == o && $6 == p {f=1} END {exit !f}' <<<"$listing"; then
+      ok "package has $path $mode $owner"
+    else
+      fail "package lacks $path with $mode $owner"
+    fi
+  done
+}
+
+# Unpacks the package into a throwaway root (no maintainer scripts, nothing on the host
+# changes) and runs it from there: the launcher finds its jar relative to itself.
+root=""
+check_unpacked() {
+  [ -n "$deb" ] || { skip "unpacked package: no package built"; return; }
+  root=$work/root
+  mkdir -p "$root" "$work/control"
+  dpkg -x "$deb" "$root" && dpkg-deb -e "$deb" "$work/control"
+  if (cd "$root" && md5sum --quiet -c "$work/control/md5sums"); then ok "md5sums match the unpacked files"; else fail "md5sums"; fi
+
+  ensure unzip unzip || skip "unzip not installable: sqlite native library not checked"
+  # What postinst runs: sqlite native library and CDS archive, here inside the root.
+  "$root/usr/share/costmon/prepare-startup" 2>"$work/prepare.err"
+  [ -s "$work/prepare.err" ] && sed 's/^/     /' "$work/prepare.err"
+  [ -s "$root/var/cache/costmon/costmon.jsa" ] && ok "prepare-startup wrote the CDS archive" \
+    || fail "prepare-startup wrote no CDS archive"
+
+  local version want got
+  version=$(dpkg-deb -f "$deb" Version)
+  want=$(java -jar target/costmon.jar --version 2>&1)
+  if got=$("$root/usr/bin/costmon" --version 2>&1); then
+    if [ "$got" != "$want" ]; then fail "launcher --version printed '$got', the jar prints '$want'"
+    elif [[ "$got" != *"${version/\~/-}"* ]]; then fail "costmon --version ('$got') does not show $version"
+    else ok "unpacked costmon --version: $got"; fi
+  else
+    fail "unpacked costmon --version exited non-zero: $got"
+  fi
+  # -Xshare:on turns "archive unusable" from silent into an error.
+  if COSTMON_JAVA_OPTS=-Xshare:on "$root/usr/bin/costmon" --version >/dev/null 2>"$work/cds.err"; then
+    ok "launcher maps the CDS archive (-Xshare:on)"
+  else
+    fail "CDS archive not usable: $(head -2 "$work/cds.err" | tr '\n' ' ')"
+  fi
+
+  # sqlite-jdbc loads the unpacked library with the launcher's own flags, even when it
+  # could not unpack one itself (java.io.tmpdir does not exist). Needs a JDK to run a
+  # single-file program; CI has one.
+  local lib=$root/usr/lib/costmon/libsqlitejdbc.so opts
+  if [ ! -f "$lib" ]; then fail "no $lib after prepare-startup"; return; fi
+  opts=$(COSTMON_LAUNCHER_DEBUG=1 COSTMON_JAVA=true "$root/usr/bin/costmon" 2>&1 | sed -n 's/^costmon launcher: true \(.*\) -jar .*/\1/p')
+  case $opts in *-Dorg.sqlite.lib.path=*) ;; *) fail "launcher does not pass org.sqlite.lib.path"; return ;; esac
+  cat >"$work/SqliteLoads.java" <<'EOF'
+public class SqliteLoads {
+  public static void main(String[] a) throws Exception {
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite::memory:");
+         var r = c.createStatement().executeQuery("select sqlite_version()")) {
+      r.next();
+      System.out.println(r.getString(1));
+    }
+  }
+}
+EOF
+  local sqlite_version
+  # shellcheck disable=SC2086  # $opts is a list of JVM options
+  if sqlite_version=$(java $opts -Djava.io.tmpdir=/nonexistent -cp "$root/usr/share/costmon/costmon.jar" \
+      "$work/SqliteLoads.java" 2>"$work/sqlite.err"); then
+    ok "sqlite $sqlite_version loads from /usr/lib/costmon with the launcher's flags"
+  elif grep -q 'jdk.compiler' "$work/sqlite.err" || ! java --list-modules 2>/dev/null | grep -q '^jdk.compiler'; then
+    skip "no JDK compiler to run the sqlite load check"
+  else
+    fail "sqlite native library from /usr/lib/costmon: $(grep -m1 -E 'Exception|Error' "$work/sqlite.err")"
+  fi
+}
+
+# ---- systemd units ----------------------------------------------------------------------
+# `systemd-analyze verify` needs the ExecStart= binaries and every referenced unit, and it
+# exits 0 on unknown keys. So it runs with --root= on the unpacked package (which has
+# /usr/bin/costmon and /etc/costmon/notify), with the host's own units copied in for
+# sysinit.target and friends, and any output at all counts as a failure.
+check_units() {
+  if ! ensure systemd-analyze systemd; then skip "systemd-analyze not installable"; return; fi
+  [ -n "$root" ] || { skip "units: no unpacked package"; return; }
+  mkdir -p "$root/usr/lib/systemd/system"
+  cp -an /usr/lib/systemd/system/. "$root/usr/lib/systemd/system/" 2>/dev/null \
+    || cp -an /lib/systemd/system/. "$root/usr/lib/systemd/system/"
+  local man_opt=()
+  # Documentation=man:costmon(1) is checked with man(1) against the package's page.
+  if ! command -v man >/dev/null; then man_opt=(--man=no); echo "     man(1) missing: Documentation= not checked"; fi
+  local unit out
+  for unit in "$root"/lib/systemd/system/costmon*; do
+    if out=$(MANPATH=$root/usr/share/man systemd-analyze verify "${man_opt[@]}" --root="$root" "$unit" 2>&1) \
+        && [ -z "$out" ]; then ok "systemd-analyze verify ${unit##*/}"
+    else fail "systemd-analyze verify ${unit##*/}: $(tr '\n' ' ' <<<"$out")"; fi
+  done
+  if grep -q '^MemoryDenyWriteExecute=yes' systemd/*.service; then
+    fail "MemoryDenyWriteExecute=yes breaks the JVM's JIT"
+  fi
+}
+
+# ---- Prometheus rules and Grafana dashboard ---------------------------------------------
+# unknown_metrics FILE...: every costmon_* name in FILE that costmon does not write.
+unknown_metrics() {
+  grep -ohE '\bcostmon_[a-z0-9_]+' "$@" | sort -u | grep -vxF -f <(tr -s ' \n' '\n' <<<"$costmon_metrics")
+}
+
+check_rules() {
+  if ! find_promtool; then skip "promtool not installable (Debian package prometheus)"; return; fi
+  local out
+  if out=$("$promtool" check rules examples/prometheus/costs.yml 2>&1); then ok "promtool check rules costs.yml: $(grep -o '[0-9]* rules found' <<<"$out")"
+  else fail "promtool check rules: $out"; fi
+  if out=$(cd examples/prometheus && "$promtool" test rules costs_test.yml 2>&1); then ok "promtool test rules costs_test.yml"
+  else fail "promtool test rules: $out"; fi
+  local bad
+  bad=$(unknown_metrics examples/prometheus/costs.yml)
+  [ -z "$bad" ] && ok "rules use only costmon's metric names" || fail "rules use unknown metrics: $bad"
+}
+
+check_dashboard() {
+  local f=examples/grafana/costs-dashboard.json
+  ensure jq jq || { skip "jq not installable: dashboard not checked"; return; }
+  if ! jq empty "$f" 2>"$work/jq.err"; then fail "$f is not JSON: $(cat "$work/jq.err")"; return; fi
+  # Importable as is: a uid, a schema version, a Prometheus data source variable that
+  # every query uses, and a grid position on every panel.
+  local problems
+  problems=$(jq -r '
+    (if (.uid // "") == "" then "no uid" else empty end),
+    (if (.schemaVersion // 0) < 36 then "schemaVersion \(.schemaVersion)" else empty end),
+    (if ([.templating.list[] | select(.name == "datasource" and .type == "datasource" and .query == "prometheus")] | length) != 1
+       then "no datasource variable of type prometheus" else empty end),
+    (.panels[] | select(.gridPos == null) | "panel \(.id) has no gridPos"),
+    (.panels[] | select(.type != "row") | select(.datasource.uid != "${datasource}") | "panel \(.id) does not use ${datasource}"),
+    (.panels[] | .targets[]? | select(.datasource.uid != "${datasource}") | "query \(.expr) does not use ${datasource}")' "$f")
+  [ -z "$problems" ] && ok "dashboard: uid, schemaVersion, \${datasource}, gridPos" || fail "dashboard: $problems"
+
+  jq -r '.panels[].targets[]?.expr, (.templating.list[] | .definition // empty)' "$f" >"$work/exprs"
+  local bad
+  bad=$(unknown_metrics "$work/exprs")
+  [ -z "$bad" ] && ok "dashboard uses only costmon's metric names" || fail "dashboard uses unknown metrics: $bad"
+
+  # promtool parses PromQL in rule files: each panel query becomes a recording rule,
+  # with the $account variable replaced by what Grafana sends for "All".
+  if find_promtool; then
+    jq -r '[.panels[].targets[]?.expr] | to_entries[]
+           | "      - record: dashboard:query\(.key)\n        expr: \(.value | gsub("\\$account"; ".*") | @json)"' "$f" \
+      | { printf 'groups:\n  - name: dashboard\n    rules:\n'; cat; } >"$work/dashboard-queries.yml"
+    local out
+    if out=$("$promtool" check rules "$work/dashboard-queries.yml" 2>&1); then ok "dashboard PromQL parses ($(grep -o '[0-9]* rules' <<<"$out"))"
+    else fail "dashboard PromQL: $out"; fi
+  fi
+}
+
+# ---- shell scripts ----------------------------------------------------------------------
+check_scripts() {
+  local s scripts=(packaging/costmon packaging/prepare-startup packaging/notify packaging/build-deb.sh
+                   packaging/debian/postinst packaging/debian/prerm packaging/debian/postrm .ci/ops-checks.sh)
+  for s in "${scripts[@]}"; do
+    if head -1 "$s" | grep -q bash; then bash -n "$s"; else sh -n "$s"; fi || fail "syntax: $s"
+  done
+  if ensure shellcheck shellcheck; then
+    if shellcheck -S warning "${scripts[@]}" >"$work/shellcheck.out" 2>&1; then ok "shellcheck ${#scripts[@]} scripts"
+    else fail "shellcheck:"; sed 's/^/     /' "$work/shellcheck.out"; fi
+  else
+    skip "shellcheck not installable"
+  fi
+}
+
+check_package
+check_unpacked
+check_units
+check_rules
+check_dashboard
+check_scripts
+
+if [ $failed = 0 ]; then echo "PASS ops-checks"; else echo "FAIL ops-checks"; fi
+exit $failed
