@@ -1,2 +1,23 @@
 package dev.costmon;
-public final class Main { public static void main(String... a) { System.out.println("x"); } }
+
+import dev.costmon.cli.Cli;
+import dev.costmon.cli.CliContext;
+import dev.costmon.config.Environment;
+import dev.costmon.provider.ProviderRegistry;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+/** Entry point: runs the command line against the real process and exits with its code. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String... args) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    CliContext context =
+        new CliContext(out, err, Environment.ofProcess(), Clock.systemUTC(), ProviderRegistry.builtIn());
+    System.exit(Cli.run(context, args));
+  }
+}

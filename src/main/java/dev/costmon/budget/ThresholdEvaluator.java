@@ -71,17 +71,21 @@ public final class ThresholdEvaluator {
     if (a.stale()) {
       String why = a.collection().flatMap(s -> s.lastError()).map(e -> "; last error: " + e).orElse("");
       return new ThresholdResult(Status.UNKNOWN, id, "freshness",
-          "no successful collection for " + Durations.format(roundedHours(age)) + " (max_age "
+          "no successful collection for " + age(age) + " (max_age "
               + Durations.format(a.account().maxAge()) + ")" + why,
           Optional.empty(), Optional.empty(), Optional.empty());
     }
     return new ThresholdResult(Status.OK, id, "freshness",
-        "collected " + Durations.format(roundedHours(age)) + " ago", Optional.empty(), Optional.empty(),
+        "collected " + age(age) + " ago", Optional.empty(), Optional.empty(),
         Optional.empty());
   }
 
-  private static Duration roundedHours(Duration d) {
-    return d.compareTo(Duration.ofHours(1)) < 0 ? Duration.ofMinutes(d.toMinutes()) : Duration.ofHours(d.toHours());
+  /** Minutes under an hour, hours under three days, else days: "40h" reads better than "1d". */
+  private static String age(Duration d) {
+    if (d.compareTo(Duration.ofHours(1)) < 0) {
+      return d.toMinutes() + "m";
+    }
+    return d.compareTo(Duration.ofHours(72)) < 0 ? d.toHours() + "h" : d.toDays() + "d";
   }
 
   private static ThresholdResult ratio(String account, String name, BigDecimal ratio, Thresholds t, String message) {

@@ -265,16 +265,26 @@ public final class ConfigLoader {
     }
 
     private <T> T convert(JsonNode node, Class<T> type, String at, String who, Set<String> extraKeys) {
+      // Records are built only after all keys are read, so a misspelt key would otherwise surface as
+      // "amount is required" instead of "unknown key 'amout'": check the keys first.
+      Set<String> known = new TreeSet<>(extraKeys);
+      mapper.getDeserializationConfig().introspect(mapper.constructType(type)).findProperties()
+          .forEach(p -> known.add(p.getName()));
+      node.fieldNames().forEachRemaining(key -> {
+        if (!known.contains(key)) {
+          fail(at + "/" + key, who, "unknown key '" + key + "'" + suggestion(key, known)
+              + " (known keys: " + String.join(", ", known) + ")");
+        }
+      });
       try {
         return mapper.treeToValue(node, type);
       } catch (UnrecognizedPropertyException e) {
-        Set<String> known = new TreeSet<>(extraKeys);
+        Set<String> names = new TreeSet<>();
         for (Object k : e.getKnownPropertyIds()) {
-          known.add(k.toString());
+          names.add(k.toString());
         }
-        String pointer = at + pointer(e);
-        return fail(pointer, who, "unknown key '" + e.getPropertyName() + "'"
-            + suggestion(e.getPropertyName(), known) + " (known keys: " + String.join(", ", known) + ")");
+        return fail(at + pointer(e), who, "unknown key '" + e.getPropertyName() + "'"
+            + suggestion(e.getPropertyName(), names) + " (known keys: " + String.join(", ", names) + ")");
       } catch (JsonMappingException e) {
         return fail(at + pointer(e), who + key(e), cause(e));
       } catch (JsonProcessingException | IllegalArgumentException e) {

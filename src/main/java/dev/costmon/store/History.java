@@ -157,12 +157,12 @@ public final class History {
   }
 
   /** The earliest and latest day with any observation, if any. */
-  public Optional<LocalDate[]> dayRange() {
+  public Optional<DayRange> dayRange() {
     return query(c -> {
       try (Statement st = c.createStatement();
           ResultSet rs = st.executeQuery("SELECT min(day), max(day) FROM observation")) {
         if (rs.next() && rs.getString(1) != null) {
-          return Optional.of(new LocalDate[] {LocalDate.parse(rs.getString(1)), LocalDate.parse(rs.getString(2))});
+          return Optional.of(new DayRange(LocalDate.parse(rs.getString(1)), LocalDate.parse(rs.getString(2))));
         }
         return Optional.empty();
       }

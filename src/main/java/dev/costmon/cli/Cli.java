@@ -1,0 +1,85 @@
+package dev.costmon.cli;
+
+import dev.costmon.config.ConfigException;
+import dev.costmon.export.ExportException;
+import dev.costmon.store.LockedException;
+import dev.costmon.store.StoreException;
+import java.lang.reflect.Constructor;
+import picocli.CommandLine;
+import picocli.CommandLine.IFactory;
+
+/**
+ * Builds the picocli command line around a {@link CliContext} and maps every domain error to its
+ * exit code and one readable line; stack traces only with {@code --verbose}.
+ */
+public final class Cli {
+  private Cli() {}
+
+  public static int run(CliContext context, String... args) {
+    CommandLine cl = commandLine(context);
+    int code = cl.execute(args);
+    context.out().flush();
+    context.err().flush();
+    return code;
+  }
+
+  static CommandLine commandLine(CliContext context) {
+    CommandLine cl = new CommandLine(CostmonCommand.class, new ContextFactory(context));
+    cl.setOut(context.out());
+    cl.setErr(context.err());
+    cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler((ex, args) -> {
+      CommandLine c = ex.getCommandLine();
+      c.getErr().println("costmon: " + ex.getMessage());
+      c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+      return isCheck(c) ? 3 : ExitCodes.USAGE;
+    });
+    cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+      boolean verbose = parseResult.matchedOptionValue("--verbose", false)
+          || parseResult.subcommands().stream().anyMatch(p -> p.matchedOptionValue("--verbose", false));
+      int code = exitCode(ex);
+      String message = ex instanceof RuntimeException && code != ExitCodes.SOFTWARE
+          ? ex.getMessage() : "internal error: " + ex;
+      c.getErr().println("costmon: " + message);
+      if (verbose) {
+        ex.printStackTrace(c.getErr());
+      }
+      return isCheck(c) ? 3 : code;
+    });
+    return cl;
+  }
+
+  private static boolean isCheck(CommandLine c) {
+    return c.getCommand() instanceof CheckCommand;
+  }
+
+  private static int exitCode(Exception ex) {
+    if (ex instanceof ConfigException) {
+      return ExitCodes.CONFIG;
+    }
+    if (ex instanceof LockedException) {
+      return ExitCodes.TEMPFAIL;
+    }
+    if (ex instanceof StoreException || ex instanceof ExportException) {
+      return ExitCodes.IO;
+    }
+    if (ex instanceof DataException) {
+      return ExitCodes.DATA;
+    }
+    return ExitCodes.SOFTWARE;
+  }
+
+  /** Creates commands that take the context in their constructor; everything else picocli's way. */
+  private record ContextFactory(CliContext context) implements IFactory {
+    @Override
+    public <K> K create(Class<K> cls) throws Exception {
+      for (Constructor<?> c : cls.getDeclaredConstructors()) {
+        if (c.getParameterCount() == 1 && c.getParameterTypes()[0] == CliContext.class) {
+          return cls.cast(c.newInstance(context));
+        }
+      }
+      return CommandLine.defaultFactory().create(cls);
+    }
+  }
+}

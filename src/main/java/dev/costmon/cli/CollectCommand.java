@@ -1,0 +1,91 @@
+package dev.costmon.cli;
+
+import dev.costmon.collect.AccountOutcome;
+import dev.costmon.collect.CollectResult;
+import dev.costmon.collect.CollectService;
+import dev.costmon.config.Account;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code costmon collect}: the nightly job. */
+@Command(name = "collect", mixinStandardHelpOptions = true,
+    description = {"Fetch every account's figures concurrently, append them to the history,",
+        "then write the .prom file if 'textfile:' is configured. A failing account never stops the others."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  costmon collect                         # nightly, from a systemd timer or cron",
+        "  costmon collect --account ionos --verbose",
+        "  costmon collect --dry-run                # ask the providers, store nothing",
+        "",
+        "Exit codes: 0 all accounts collected, 1 some failed, 2 all failed, 75 another collect runs,",
+        "78 configuration error, 74 database error."})
+public final class CollectCommand implements Callable<Integer> {
+  @ParentCommand CostmonCommand parent;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--account", paramLabel = "ID", description = "Collect only this account (repeatable).")
+  List<String> accounts = new ArrayList<>();
+
+  @Option(names = "--dry-run", description = "Call the providers and show what would be stored; write nothing.")
+  boolean dryRun;
+
+  private final CliContext context;
+
+  public CollectCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    Session session = Session.open(context, parent.global);
+    List<Account> selected = select(session);
+    CollectResult result = new CollectService(session.config(), context.clock(), session::verbose)
+        .run(selected, dryRun, outcome -> print(session, outcome));
+    if (selected.isEmpty()) {
+      session.err().println("costmon: no accounts configured in " + session.config().source());
+      return ExitCodes.OK;
+    }
+    if (result.allFailed()) {
+      return ExitCodes.FAILED;
+    }
+    return result.failures() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
+  }
+
+  private List<Account> select(Session session) {
+    if (accounts.isEmpty()) {
+      return session.config().accounts();
+    }
+    List<Account> list = new ArrayList<>();
+    for (String id : accounts) {
+      list.add(session.config().account(id).orElseThrow(() -> new ParameterException(spec.commandLine(),
+          "unknown account '" + id + "' (configured: " + String.join(", ",
+              session.config().accounts().stream().map(Account::id).toList()) + ")")));
+    }
+    return list;
+  }
+
+  private synchronized void print(Session session, AccountOutcome o) {
+    String line = String.format("%-8s %-20s %-12s %s", o.ok() ? "ok" : o.status().label(), o.account().id(),
+        o.account().providerName(), o.ok()
+            ? o.observations().size() + " figures in " + millis(o) + (dryRun ? " (dry run, not stored)" : "")
+            : o.error());
+    if (!o.ok()) {
+      session.err().println("costmon: account '" + o.account().id() + "': " + o.error());
+      session.err().flush();
+    } else if (session.progress()) {
+      session.out().println(line.stripTrailing());
+      session.out().flush();
+    }
+  }
+
+  private static String millis(AccountOutcome o) {
+    return String.format("%.1f s", o.duration().toMillis() / 1000.0);
+  }
+}

@@ -1,0 +1,44 @@
+package dev.costmon.cli;
+
+import dev.costmon.Version;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Mixin;
+
+/** The top-level {@code costmon} command: global options and the subcommands. */
+@Command(
+    name = "costmon",
+    mixinStandardHelpOptions = true,
+    versionProvider = CostmonCommand.VersionProvider.class,
+    description = {
+        "Nightly cost monitor: pulls provider billing and usage APIs, keeps a SQLite history,",
+        "checks spend against monthly caps and usage against free-tier quotas, and writes",
+        "a .prom file for node_exporter's textfile collector."},
+    subcommands = {
+        CollectCommand.class, ReportCommand.class, CheckCommand.class, ExportCommand.class, DemoCommand.class},
+    footerHeading = "%nExit codes (all commands but check):%n",
+    footer = {
+        "  0  success          1  some accounts failed     2  all accounts failed",
+        " 64  usage error     65  bad input data          70  internal error",
+        " 74  database error  75  another collect runs    78  configuration error",
+        "check: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (also for a broken config or database).",
+        "",
+        "Try it without credentials:  costmon demo"})
+public final class CostmonCommand implements Runnable {
+  @Mixin GlobalOptions global;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Reads the version Maven wrote into the jar. */
+  static final class VersionProvider implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"costmon " + Version.current()};
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package dev.costmon.cli;
+
+import dev.costmon.budget.CheckOutput;
+import dev.costmon.budget.MonthView;
+import dev.costmon.budget.ThresholdEvaluator;
+import dev.costmon.config.CostmonConfig;
+import dev.costmon.demo.DemoSetup;
+import dev.costmon.report.ReportOptions;
+import dev.costmon.report.ReportRenderer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code costmon demo}: a history of synthetic accounts to try costmon without credentials. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"Create (or refresh) a demo history of synthetic accounts, its .prom file and config,",
+        "then print the report and the check for it. Everything it shows is DEMO DATA."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  costmon demo",
+        "  costmon demo --days 365 --dir /tmp/costmon-demo",
+        "  costmon report -c costmon-demo/costmon.yaml --by label:team"})
+public final class DemoCommand implements Callable<Integer> {
+  @ParentCommand CostmonCommand parent;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--days", defaultValue = "90", description = "Days of history to backfill (default: ${DEFAULT-VALUE}).")
+  int days;
+
+  @Option(names = "--dir", defaultValue = "costmon-demo",
+      description = "Directory for the demo config, history and .prom file (default: ./${DEFAULT-VALUE}/).")
+  Path dir;
+
+  private final CliContext context;
+
+  public DemoCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    if (days < 1 || days > 3660) {
+      throw new ParameterException(spec.commandLine(), "--days must be between 1 and 3660");
+    }
+    Path target = context.environment().workingDir().resolve(dir);
+    DemoSetup setup = new DemoSetup(context.environment(), context.clock(), context.providers());
+    CostmonConfig config = setup.prepare(target);
+    Session session = new Session(context, parent.global, config);
+    MonthView view = setup.backfill(config, days, session::verbose);
+    session.out().println("DEMO DATA: " + days + " days of synthetic history for " + config.accounts().size()
+        + " accounts in " + target);
+    session.out().println("  config   " + config.source());
+    session.out().println("  history  " + config.database());
+    config.textfile().ifPresent(t -> session.out().println("  metrics  " + t));
+    session.out().println("Explore: costmon report -c " + config.source() + " --by label:team");
+    session.out().println();
+    ReportRenderer.of(dev.costmon.report.ReportFormat.TABLE).render(view,
+        ReportOptions.defaults(config.currency(), config.timezone()).withColour(session.colour()).withDemo(true),
+        session.out());
+    session.out().println();
+    session.out().println("$ costmon check -c " + config.source());
+    CheckOutput.text(new ThresholdEvaluator(config).evaluate(view), true, false, session.out());
+    return ExitCodes.OK;
+  }
+}

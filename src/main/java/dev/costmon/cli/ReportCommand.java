@@ -1,0 +1,75 @@
+package dev.costmon.cli;
+
+import dev.costmon.budget.MonthAnalyzer;
+import dev.costmon.budget.MonthView;
+import dev.costmon.report.Grouping;
+import dev.costmon.report.ReportFormat;
+import dev.costmon.report.ReportOptions;
+import dev.costmon.report.ReportRenderer;
+import dev.costmon.store.Database;
+import dev.costmon.store.History;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code costmon report}: the month for a person in a terminal, or for a script. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+    description = {"Month-to-date spend per account and in total: cap, % used, month-end forecast,",
+        "30-day trend, provenance and data freshness; then usage against quotas."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  costmon report",
+        "  costmon report --month 2026-10 --format csv > october.csv",
+        "  costmon report --by label:team",
+        "  costmon report --by service --format json | jq '.accounts[0].services'"})
+public final class ReportCommand implements Callable<Integer> {
+  @ParentCommand CostmonCommand parent;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--month", paramLabel = "YYYY-MM", description = "The month (default: the current one).")
+  String month;
+
+  @Option(names = "--by", paramLabel = "GROUPING", defaultValue = "account",
+      description = "account, provider, service or label:KEY (default: ${DEFAULT-VALUE}).")
+  String by;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+      description = "table, json, csv or markdown (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  private final CliContext context;
+
+  public ReportCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    ReportOptions options;
+    YearMonth selected;
+    Session session = Session.open(context, parent.global);
+    try {
+      options = ReportOptions.defaults(session.config().currency(), session.config().timezone())
+          .withFormat(ReportFormat.fromLabel(format))
+          .withGrouping(Grouping.parse(by))
+          .withColour(session.colour())
+          .withDemo(session.config().demo());
+      selected = month == null
+          ? YearMonth.now(context.clock().withZone(session.config().timezone())) : YearMonth.parse(month);
+    } catch (IllegalArgumentException | DateTimeParseException e) {
+      throw new ParameterException(spec.commandLine(), e instanceof DateTimeParseException
+          ? "--month '" + month + "' is not a month like 2026-11" : e.getMessage());
+    }
+    try (Database db = Database.open(session.config().database(), false)) {
+      MonthView view = new MonthAnalyzer(session.config()).analyze(new History(db), selected, context.clock().instant());
+      ReportRenderer.of(options.format()).render(view, options, session.out());
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,58 @@
+package dev.costmon.collect;
+
+import dev.costmon.budget.MonthAnalyzer;
+import dev.costmon.budget.MonthView;
+import dev.costmon.config.Account;
+import dev.costmon.config.CostmonConfig;
+import dev.costmon.export.PromTextfile;
+import dev.costmon.provider.CollectWindow;
+import dev.costmon.store.CollectLock;
+import dev.costmon.store.Database;
+import dev.costmon.store.History;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One {@code costmon collect}: takes the lock, collects the accounts into the history, records the
+ * run, then rewrites the {@code .prom} file if one is configured.
+ */
+public final class CollectService {
+  private final CostmonConfig config;
+  private final Clock clock;
+  private final Consumer<String> verbose;
+
+  public CollectService(CostmonConfig config, Clock clock, Consumer<String> verbose) {
+    this.config = config;
+    this.clock = clock;
+    this.verbose = verbose;
+  }
+
+  /** Collects and stores; with {@code dryRun} the providers are asked but nothing is written. */
+  public CollectResult run(List<Account> accounts, boolean dryRun, Consumer<AccountOutcome> progress) {
+    CollectWindow window = CollectWindow.of(clock.instant(), config.timezone(), config.lookbackDays());
+    Collector collector = Collector.of(config, clock, verbose);
+    verbose.accept("collecting " + accounts.size() + " accounts for " + window.from() + " .. " + window.to());
+    if (dryRun) {
+      return collector.collect(accounts, window, null, 0, progress);
+    }
+    try (CollectLock lock = CollectLock.acquire(config.database());
+        Database db = Database.open(config.database(), true)) {
+      History history = new History(db);
+      long runId = history.startRun("collect", clock.instant());
+      CollectResult result = collector.collect(accounts, window, history, runId, progress);
+      history.finishRun(runId, clock.instant(), result.allFailed() ? "failed" : result.failures() > 0 ? "partial" : "ok");
+      config.textfile().ifPresent(path -> writeTextfile(history, path));
+      return result;
+    }
+  }
+
+  private void writeTextfile(History history, Path path) {
+    MonthView view = new MonthAnalyzer(config).analyze(history, YearMonth.now(clock.withZone(config.timezone())),
+        clock.instant());
+    new PromTextfile(config.breakdownSeries()).write(path, view, config.demo());
+    verbose.accept("wrote " + path);
+  }
+}

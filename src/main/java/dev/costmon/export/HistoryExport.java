@@ -1,0 +1,254 @@
+package dev.costmon.export;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import dev.costmon.config.Account;
+import dev.costmon.config.CostmonConfig;
+import dev.costmon.config.FxRates;
+import dev.costmon.model.Money;
+import dev.costmon.model.Observation;
+import dev.costmon.store.History;
+import dev.costmon.store.StoredObservation;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * {@code costmon export}: the stored history of a date range as OpenMetrics with timestamps (for
+ * {@code promtool tsdb create-blocks-from openmetrics}), as CSV or as JSON, with exact decimals in
+ * CSV and JSON. Accounts no longer in the config are exported with provider {@code unknown}.
+ */
+public final class HistoryExport {
+  /** The provider of observations whose account is no longer configured. */
+  static final String UNKNOWN_PROVIDER = "unknown";
+
+  private static final List<String> COLUMNS = List.of(
+      "day", "account", "provider", "kind", "metric", "dimension", "value", "unit", "provenance", "collected_at");
+
+  /** The order of the CSV and JSON rows: the columns' order. */
+  private static final Comparator<StoredObservation> ROW_ORDER =
+      Comparator.comparing((StoredObservation s) -> s.observation().day())
+          .thenComparing(StoredObservation::account)
+          .thenComparing(s -> s.observation().kind())
+          .thenComparing(s -> s.observation().metric())
+          .thenComparing(s -> s.observation().dimension());
+
+  /** The output formats of {@code costmon export --format}. */
+  public enum Format {
+    OPENMETRICS,
+    CSV,
+    JSON;
+
+    public String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @throws IllegalArgumentException naming the choices */
+    public static Format parse(String label) {
+      return Arrays.stream(values()).filter(f -> f.label().equalsIgnoreCase(label.trim())).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("unknown export format '" + label + "'; use one of "
+              + Arrays.stream(values()).map(Format::label).collect(Collectors.joining(", "))));
+    }
+  }
+
+  private final CostmonConfig config;
+  private final History history;
+
+  public HistoryExport(CostmonConfig config, History history) {
+    this.config = config;
+    this.history = history;
+  }
+
+  /**
+   * Writes the days {@code from} to {@code to}, inclusive, in {@code format}. Does not close {@code out}.
+   *
+   * @throws ExportException if the range is empty or {@code out} fails
+   */
+  public void write(Format format, LocalDate from, LocalDate to, Writer out) {
+    if (from.isAfter(to)) {
+      throw new ExportException("the export range is empty: from " + from + " is after to " + to);
+    }
+    try {
+      switch (format) {
+        case OPENMETRICS -> openMetrics(from, to, out);
+        case CSV -> csv(from, to, out);
+        case JSON -> json(from, to, out);
+      }
+      out.flush();
+    } catch (IOException e) {
+      throw new ExportException("cannot write the " + format.label() + " export: " + e.getMessage(), e);
+    }
+  }
+
+  // ---- OpenMetrics ------------------------------------------------------------------------------
+
+  private void openMetrics(LocalDate from, LocalDate to, Writer out) throws IOException {
+    // From the 1st of from's month: month-to-date on day `from` needs the days before it.
+    Map<String, TreeMap<LocalDate, BigDecimal>> spend = new TreeMap<>();
+    Map<String, TreeMap<LocalDate, BigDecimal>> usage = new TreeMap<>();
+    for (StoredObservation s : history.latest(from.withDayOfMonth(1), to)) {
+      Observation o = s.observation();
+      SortedMap<String, String> labels = accountLabels(s.account());
+      switch (o.kind()) {
+        case SPEND -> {
+          Money amount = inAccountCurrency(s.account(), o.money());
+          labels.put("currency", amount.currency().getCurrencyCode());
+          spend.computeIfAbsent(OpenMetricsText.labels(labels), k -> new TreeMap<>())
+              .merge(o.day(), amount.amount(), BigDecimal::add);
+        }
+        case USAGE -> {
+          if (!o.day().isBefore(from)) {
+            labels.put("metric", o.metric());
+            labels.put("unit", o.unit());
+            // Summed over dimensions (buckets, projects): the account's figure for the day.
+            usage.computeIfAbsent(OpenMetricsText.labels(labels), k -> new TreeMap<>())
+                .merge(o.day(), o.value(), BigDecimal::add);
+          }
+        }
+        case FORECAST -> {
+          // A forecast is a statement about a month, not a daily figure; the CSV and JSON keep it.
+        }
+      }
+    }
+    Map<String, TreeMap<LocalDate, BigDecimal>> daily = new TreeMap<>();
+    Map<String, TreeMap<LocalDate, BigDecimal>> monthToDate = new TreeMap<>();
+    spend.forEach((series, days) -> {
+      TreeMap<LocalDate, BigDecimal> cumulative = new TreeMap<>();
+      BigDecimal sum = BigDecimal.ZERO;
+      YearMonth month = null;
+      for (Map.Entry<LocalDate, BigDecimal> d : days.entrySet()) {
+        if (!YearMonth.from(d.getKey()).equals(month)) {
+          month = YearMonth.from(d.getKey());
+          sum = BigDecimal.ZERO;
+        }
+        sum = sum.add(d.getValue());
+        cumulative.put(d.getKey(), sum);
+      }
+      daily.put(series, new TreeMap<>(days.tailMap(from)));
+      monthToDate.put(series, new TreeMap<>(cumulative.tailMap(from)));
+    });
+    family(out, "costmon_spend_daily",
+        "Spend of the account on one day, in the currency named by the currency label; the sample is at"
+            + " the end of that day.", daily);
+    family(out, "costmon_spend_month_to_date",
+        "Month-to-date spend of the account at the end of each day, in the currency named by the currency"
+            + " label; resets on the 1st.", monthToDate);
+    family(out, "costmon_usage_daily",
+        "Usage of a metric by the account on one day, summed over its dimensions, in the unit named by the"
+            + " unit label.", usage);
+    out.write("# EOF\n");
+  }
+
+  /** One family, its series in label order, each series' samples in time order. Empty families are left out. */
+  private void family(Writer out, String name, String help, Map<String, TreeMap<LocalDate, BigDecimal>> series)
+      throws IOException {
+    if (series.values().stream().allMatch(Map::isEmpty)) {
+      return;
+    }
+    out.write("# TYPE " + name + " gauge\n");
+    out.write("# HELP " + name + " " + OpenMetricsText.escape(help) + "\n");
+    for (Map.Entry<String, TreeMap<LocalDate, BigDecimal>> s : series.entrySet()) {
+      for (Map.Entry<LocalDate, BigDecimal> sample : s.getValue().entrySet()) {
+        out.write(name + s.getKey() + " " + OpenMetricsText.number(sample.getValue()) + " "
+            + endOfDay(sample.getKey()) + "\n");
+      }
+    }
+  }
+
+  /**
+   * 23:59:59 of the day in the config's time zone, in epoch seconds: promtool reads OpenMetrics
+   * timestamps as seconds, and milliseconds would land thousands of years ahead.
+   */
+  long endOfDay(LocalDate day) {
+    return day.atTime(LocalTime.of(23, 59, 59)).atZone(config.timezone()).toEpochSecond();
+  }
+
+  private SortedMap<String, String> accountLabels(String account) {
+    SortedMap<String, String> labels = new TreeMap<>();
+    Optional<Account> configured = config.account(account);
+    configured.ifPresent(a -> labels.putAll(a.labels()));
+    labels.put("account", account);
+    labels.put("provider", provider(account));
+    return labels;
+  }
+
+  /** As the analyzer does; an amount in a currency without a configured rate keeps its own currency. */
+  private Money inAccountCurrency(String account, Money amount) {
+    FxRates fx = config.fx();
+    return config.account(account)
+        .map(Account::currency)
+        .filter(target -> fx.canConvert(target) && fx.canConvert(amount.currency()))
+        .map(target -> fx.convert(amount, target))
+        .orElse(amount);
+  }
+
+  private String provider(String account) {
+    return config.account(account).map(Account::providerName).orElse(UNKNOWN_PROVIDER);
+  }
+
+  // ---- CSV and JSON -----------------------------------------------------------------------------
+
+  private List<StoredObservation> rows(LocalDate from, LocalDate to) {
+    return history.latest(from, to).stream().sorted(ROW_ORDER).toList();
+  }
+
+  private List<String> fields(StoredObservation s) {
+    Observation o = s.observation();
+    return List.of(o.day().toString(), s.account(), provider(s.account()), o.kind().label(), o.metric(),
+        o.dimension(), o.value().toPlainString(), o.unit(), o.provenance().label(), s.collectedAt().toString());
+  }
+
+  private void csv(LocalDate from, LocalDate to, Writer out) throws IOException {
+    out.write(Csv.record(COLUMNS));
+    for (StoredObservation s : rows(from, to)) {
+      out.write(Csv.record(fields(s)));
+    }
+  }
+
+  private void json(LocalDate from, LocalDate to, Writer out) throws IOException {
+    JsonFactory factory = JsonFactory.builder()
+        .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+        .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+        .build();
+    // A fixed line feed, not the platform's, so the output is the same everywhere.
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    try (JsonGenerator g = factory.createGenerator(out)) {
+      g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
+      g.writeStartObject();
+      g.writeStringField("from", from.toString());
+      g.writeStringField("to", to.toString());
+      g.writeStringField("currency", config.currency().getCurrencyCode());
+      g.writeArrayFieldStart("observations");
+      for (StoredObservation s : rows(from, to)) {
+        List<String> f = fields(s);
+        g.writeStartObject();
+        for (int i = 0; i < COLUMNS.size(); i++) {
+          if (COLUMNS.get(i).equals("value")) {
+            g.writeNumberField("value", s.observation().value());
+          } else {
+            g.writeStringField(COLUMNS.get(i), f.get(i));
+          }
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    out.write("\n");
+  }
+}

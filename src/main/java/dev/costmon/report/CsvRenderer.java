@@ -1,0 +1,154 @@
+package dev.costmon.report;
+
+import dev.costmon.budget.AccountView;
+import dev.costmon.budget.MonthView;
+import dev.costmon.budget.ServiceSpend;
+import dev.costmon.budget.UsageView;
+import dev.costmon.model.Money;
+import dev.costmon.store.CollectionState;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The report as RFC 4180 CSV with exact decimals. The {@code type} column says what a row is:
+ * {@code account}, {@code service} (with {@code --by service}), {@code usage}, {@code subtotal} (with
+ * {@code --by provider|label:KEY}) and one final {@code total}; sum only one type at a time.
+ *
+ * <p>Demo data is marked by a {@code demo} column that is {@code true} on every row rather than by a
+ * leading comment line: CSV has no comments, and a line before the header breaks every reader that
+ * takes the first line as the header. The column is always there, so the layout never changes.
+ */
+final class CsvRenderer implements ReportRenderer {
+  static final List<String> HEADER = List.of(
+      "type", "month", "group", "account", "provider", "service", "currency", "spend", "provenance",
+      "reporting_currency", "spend_reporting", "fx_rate", "cap", "cap_currency", "cap_ratio", "forecast",
+      "forecast_provenance", "forecast_reporting", "forecast_ratio", "metric", "usage", "unit", "quota",
+      "usage_ratio", "stale", "last_success", "condition", "demo");
+
+  @Override
+  public void render(MonthView view, ReportOptions options, PrintWriter out) {
+    Report report = Report.of(view, options);
+    out.print(Csv.record(HEADER));
+    for (SpendGroup group : report.groups()) {
+      for (AccountView account : group.accounts()) {
+        out.print(Csv.record(accountRow(report, group, account)));
+        if (report.grouping().kind() == Grouping.Kind.SERVICE) {
+          for (ServiceSpend service : account.services()) {
+            out.print(Csv.record(serviceRow(report, group, account, service)));
+          }
+        }
+        for (UsageView usage : account.usage()) {
+          out.print(Csv.record(usageRow(report, group, account, usage)));
+        }
+      }
+      if (report.grouping().hasGroups()) {
+        Row row = new Row(report, "subtotal", group.key());
+        row.put("reporting_currency", report.currency().getCurrencyCode());
+        row.put("spend_reporting", exact(group.spend()));
+        row.put("provenance", Report.provenance(group.provenance()));
+        row.put("forecast_reporting", exact(group.forecast()));
+        out.print(Csv.record(row.fields()));
+      }
+    }
+    Row total = new Row(report, "total", "");
+    total.put("reporting_currency", report.currency().getCurrencyCode());
+    total.put("spend_reporting", exact(view.total()));
+    view.cap().ifPresent(cap -> {
+      total.put("cap", exact(cap));
+      total.put("cap_currency", cap.currency().getCurrencyCode());
+    });
+    total.put("cap_ratio", exact(view.capRatio()));
+    total.put("forecast_reporting", exact(view.totalForecast()));
+    out.print(Csv.record(total.fields()));
+    out.flush();
+  }
+
+  private static List<String> accountRow(Report report, SpendGroup group, AccountView account) {
+    Row row = accountBase(report, group, account, "account");
+    row.put("currency", account.account().currency().getCurrencyCode());
+    row.put("spend", exact(account.spend()));
+    row.put("provenance", Report.provenance(account.provenance()));
+    row.put("reporting_currency", report.currency().getCurrencyCode());
+    row.put("spend_reporting", exact(account.spendReporting()));
+    row.put("fx_rate", account.fxRate().toPlainString());
+    account.cap().ifPresent(cap -> {
+      row.put("cap", exact(cap));
+      row.put("cap_currency", cap.currency().getCurrencyCode());
+    });
+    row.put("cap_ratio", exact(account.capRatio()));
+    row.put("forecast", exact(account.forecast()));
+    row.put("forecast_provenance", account.forecastProvenance().label());
+    row.put("forecast_reporting", exact(Report.forecastReporting(account, report.currency())));
+    row.put("forecast_ratio", exact(account.forecastRatio()));
+    row.put("stale", Boolean.toString(account.stale()));
+    row.put("last_success", account.collection().flatMap(CollectionState::lastSuccess).map(Object::toString).orElse(""));
+    row.put("condition", account.condition().orElse(""));
+    return row.fields();
+  }
+
+  private static List<String> serviceRow(Report report, SpendGroup group, AccountView account, ServiceSpend service) {
+    Row row = accountBase(report, group, account, "service");
+    row.put("service", service.service());
+    row.put("currency", service.amount().currency().getCurrencyCode());
+    row.put("spend", exact(service.amount()));
+    row.put("provenance", service.provenance().label());
+    row.put("reporting_currency", report.currency().getCurrencyCode());
+    row.put("spend_reporting", exact(Report.serviceReporting(account, service, report.currency())));
+    row.put("fx_rate", account.fxRate().toPlainString());
+    return row.fields();
+  }
+
+  private static List<String> usageRow(Report report, SpendGroup group, AccountView account, UsageView usage) {
+    Row row = accountBase(report, group, account, "usage");
+    row.put("metric", usage.metric());
+    row.put("usage", usage.value().toPlainString());
+    row.put("unit", usage.unit());
+    row.put("quota", usage.quota().map(q -> q.value().toPlainString()).orElse(""));
+    row.put("usage_ratio", exact(usage.ratio()));
+    return row.fields();
+  }
+
+  private static Row accountBase(Report report, SpendGroup group, AccountView account, String type) {
+    Row row = new Row(report, type, group.key());
+    row.put("account", account.id());
+    row.put("provider", account.account().providerName());
+    return row;
+  }
+
+  private static String exact(Money money) {
+    return money.amount().toPlainString();
+  }
+
+  private static String exact(Optional<BigDecimal> value) {
+    return value.map(BigDecimal::toPlainString).orElse("");
+  }
+
+  /** One record being filled by column name, so that no field lands in the wrong column. */
+  private static final class Row {
+    private final String[] fields = new String[HEADER.size()];
+
+    Row(Report report, String type, String group) {
+      Arrays.fill(fields, "");
+      put("type", type);
+      put("month", report.view().month().toString());
+      put("group", group);
+      put("demo", Boolean.toString(report.options().demo()));
+    }
+
+    void put(String column, String value) {
+      int index = HEADER.indexOf(column);
+      if (index < 0) {
+        throw new IllegalArgumentException("no CSV column " + column);
+      }
+      fields[index] = value;
+    }
+
+    List<String> fields() {
+      return new ArrayList<>(Arrays.asList(fields));
+    }
+  }
+}

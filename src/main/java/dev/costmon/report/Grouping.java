@@ -1,0 +1,84 @@
+package dev.costmon.report;
+
+import dev.costmon.budget.AccountView;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * How report rows are grouped: {@code account} (one row each), {@code provider} or {@code label:KEY}
+ * (accounts grouped, with a subtotal per group), or {@code service} (each account's breakdown by
+ * service, model or line item below it).
+ *
+ * @param labelKey the label whose value groups accounts; empty unless {@code kind} is {@link Kind#LABEL}
+ */
+public record Grouping(Kind kind, String labelKey) {
+
+  /** The group of accounts that lack the grouping label. */
+  public static final String NO_LABEL = "(none)";
+
+  public static final Grouping ACCOUNT = new Grouping(Kind.ACCOUNT, "");
+  public static final Grouping PROVIDER = new Grouping(Kind.PROVIDER, "");
+  public static final Grouping SERVICE = new Grouping(Kind.SERVICE, "");
+
+  /** What rows are grouped by. */
+  public enum Kind {
+    ACCOUNT,
+    PROVIDER,
+    SERVICE,
+    LABEL
+  }
+
+  public Grouping {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(labelKey, "labelKey");
+    if (kind == Kind.LABEL && labelKey.isBlank()) {
+      throw new IllegalArgumentException("--by label: needs a label key, e.g. --by label:team");
+    }
+    if (kind != Kind.LABEL && !labelKey.isEmpty()) {
+      throw new IllegalArgumentException("only --by label:KEY takes a key");
+    }
+  }
+
+  public static Grouping label(String key) {
+    return new Grouping(Kind.LABEL, key);
+  }
+
+  /** Parses {@code account}, {@code provider}, {@code service} or {@code label:KEY}. */
+  public static Grouping parse(String text) {
+    String trimmed = text.trim();
+    if (trimmed.regionMatches(true, 0, "label:", 0, "label:".length())) {
+      return label(trimmed.substring("label:".length()).trim());
+    }
+    return switch (trimmed.toLowerCase(Locale.ROOT)) {
+      case "account" -> ACCOUNT;
+      case "provider" -> PROVIDER;
+      case "service" -> SERVICE;
+      default -> throw new IllegalArgumentException(
+          "unknown grouping '" + text + "'; use account, provider, service or label:KEY");
+    };
+  }
+
+  /** The form {@link #parse} reads: {@code provider}, {@code label:team}. */
+  public String label() {
+    return kind == Kind.LABEL ? "label:" + labelKey : kind.name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether accounts are gathered into groups with subtotals. */
+  public boolean hasGroups() {
+    return kind == Kind.PROVIDER || kind == Kind.LABEL;
+  }
+
+  /** The group an account belongs to; the empty string when rows are not grouped. */
+  public String groupOf(AccountView account) {
+    return switch (kind) {
+      case PROVIDER -> account.account().providerName();
+      case LABEL -> account.account().labels().getOrDefault(labelKey, NO_LABEL);
+      case ACCOUNT, SERVICE -> "";
+    };
+  }
+
+  /** How a group is named in a subtotal row: {@code fixed}, {@code team=infra}. */
+  String describe(String group) {
+    return kind == Kind.LABEL ? labelKey + "=" + group : group;
+  }
+}

@@ -1,0 +1,164 @@
+package dev.costmon.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costmon.budget.AccountView;
+import dev.costmon.budget.DailySpend;
+import dev.costmon.budget.MonthView;
+import dev.costmon.budget.ServiceSpend;
+import dev.costmon.budget.UsageView;
+import dev.costmon.model.Money;
+import dev.costmon.model.Provenance;
+import dev.costmon.store.CollectionState;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The report as JSON with exact figures: every amount is {@code {"amount": "12.3456", "currency":
+ * "USD"}} with the amount as a decimal string (no binary float on the way), and every spend or
+ * forecast names its provenance. Ratios, rates and usage values are plain JSON numbers. Field order
+ * is fixed, so two reports diff cleanly.
+ */
+final class JsonRenderer implements ReportRenderer {
+  private final ObjectMapper mapper = JsonMapper.builder()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+      .build();
+
+  @Override
+  public void render(MonthView view, ReportOptions options, PrintWriter out) {
+    Report report = Report.of(view, options);
+    try {
+      out.println(mapper.writeValueAsString(document(report)));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+    out.flush();
+  }
+
+  private ObjectNode document(Report report) {
+    MonthView view = report.view();
+    ObjectNode root = mapper.createObjectNode();
+    root.put("demo", report.options().demo());
+    root.put("month", view.month().toString());
+    root.put("generated_at", view.now().toString());
+    root.put("days_elapsed", report.progress().daysElapsed());
+    root.put("days_in_month", report.progress().daysInMonth());
+    root.put("closed", report.progress().closed());
+    root.put("currency", report.currency().getCurrencyCode());
+    root.put("grouping", report.grouping().label());
+    ArrayNode accounts = root.putArray("accounts");
+    for (SpendGroup group : report.groups()) {
+      for (AccountView account : group.accounts()) {
+        accounts.add(account(report, group, account));
+      }
+    }
+    ArrayNode groups = root.putArray("groups");
+    if (report.grouping().hasGroups()) {
+      for (SpendGroup group : report.groups()) {
+        ObjectNode node = groups.addObject();
+        node.put("key", group.key());
+        ArrayNode ids = node.putArray("accounts");
+        group.accounts().forEach(a -> ids.add(a.id()));
+        node.set("spend", money(group.spend(), Optional.of(group.provenance())));
+        node.set("forecast", money(group.forecast(), Optional.empty()));
+      }
+    }
+    ObjectNode totals = root.putObject("totals");
+    totals.set("spend", money(view.total(), Optional.empty()));
+    totals.set("forecast", money(view.totalForecast(), Optional.empty()));
+    totals.set("cap", view.cap().map(c -> money(c, Optional.empty())).orElse(null));
+    putRatio(totals, "cap_ratio", view.capRatio());
+    return root;
+  }
+
+  private ObjectNode account(Report report, SpendGroup group, AccountView account) {
+    Currency currency = report.currency();
+    ObjectNode node = mapper.createObjectNode();
+    node.put("id", account.id());
+    node.put("provider", account.account().providerName());
+    if (report.grouping().hasGroups()) {
+      node.put("group", group.key());
+    }
+    ObjectNode labels = node.putObject("labels");
+    new TreeMap<>(account.account().labels()).forEach(labels::put);
+    node.put("currency", account.account().currency().getCurrencyCode());
+    node.set("spend", money(account.spend(), Optional.of(account.provenance())));
+    node.set("spend_reporting", money(account.spendReporting(), Optional.of(account.provenance())));
+    node.put("fx_rate", account.fxRate());
+    node.set("cap", account.cap().map(c -> money(c, Optional.empty())).orElse(null));
+    putRatio(node, "cap_ratio", account.capRatio());
+    Optional<Set<Provenance>> forecastProvenance = Optional.of(Set.of(account.forecastProvenance()));
+    node.set("forecast", money(account.forecast(), forecastProvenance));
+    node.set("forecast_reporting", money(Report.forecastReporting(account, currency), forecastProvenance));
+    putRatio(node, "forecast_ratio", account.forecastRatio());
+    ObjectNode thresholds = node.putObject("thresholds");
+    thresholds.put("warn_at", account.account().thresholds().warnAt());
+    thresholds.put("critical_at", account.account().thresholds().criticalAt());
+    ArrayNode services = node.putArray("services");
+    for (ServiceSpend service : account.services()) {
+      ObjectNode s = services.addObject();
+      s.put("service", service.service());
+      Optional<Set<Provenance>> provenance = Optional.of(Set.of(service.provenance()));
+      s.set("spend", money(service.amount(), provenance));
+      s.set("spend_reporting", money(Report.serviceReporting(account, service, currency), provenance));
+    }
+    ArrayNode usage = node.putArray("usage");
+    for (UsageView u : account.usage()) {
+      ObjectNode n = usage.addObject();
+      n.put("metric", u.metric());
+      n.put("unit", u.unit());
+      n.put("value", u.value());
+      n.put("aggregation", u.aggregation().label());
+      n.set("quota", u.quota().map(q -> {
+        ObjectNode quota = mapper.createObjectNode();
+        quota.put("value", q.value());
+        quota.put("unit", q.unit());
+        return quota;
+      }).orElse(null));
+      putRatio(n, "ratio", u.ratio());
+    }
+    // Daily figures carry no provenance of their own in the view; the account's spend provenance covers them.
+    ArrayNode trend = node.putArray("trend");
+    for (DailySpend day : account.trend()) {
+      ObjectNode d = trend.addObject();
+      d.put("day", day.day().toString());
+      d.set("spend", money(day.amount(), Optional.empty()));
+    }
+    node.put("stale", account.stale());
+    node.put("last_success",
+        account.collection().flatMap(CollectionState::lastSuccess).map(Object::toString).orElse(null));
+    node.put("condition", account.condition().orElse(null));
+    return node;
+  }
+
+  /** {@code {"amount": "12.3456", "currency": "USD", "provenance": ["api"]}}; exact, never rounded. */
+  private ObjectNode money(Money money, Optional<Set<Provenance>> provenance) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("amount", money.amount().toPlainString());
+    node.put("currency", money.currency().getCurrencyCode());
+    provenance.ifPresent(p -> {
+      ArrayNode labels = node.putArray("provenance");
+      p.stream().sorted().forEach(v -> labels.add(v.label()));
+    });
+    return node;
+  }
+
+  private static void putRatio(ObjectNode node, String field, Optional<BigDecimal> ratio) {
+    if (ratio.isPresent()) {
+      node.put(field, ratio.get());
+    } else {
+      node.putNull(field);
+    }
+  }
+}

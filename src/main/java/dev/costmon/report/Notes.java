@@ -1,0 +1,53 @@
+package dev.costmon.report;
+
+import dev.costmon.budget.AccountView;
+import dev.costmon.store.CollectionState;
+import dev.costmon.store.SnapshotStatus;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** What a reader must know besides the figures: conditions, stale data, failures, the fx rates used. */
+final class Notes {
+
+  /** One note; a warning is a figure that must not be trusted as it stands. */
+  record Note(boolean warning, String text) {}
+
+  private Notes() {}
+
+  static List<Note> of(Report report) {
+    List<Note> notes = new ArrayList<>();
+    for (AccountView account : report.view().accounts()) {
+      account.condition().ifPresent(c -> notes.add(new Note(true, account.id() + ": " + c + " (UNKNOWN)")));
+      if (!account.hasData()) {
+        notes.add(new Note(true, account.id() + ": never collected successfully (UNKNOWN)"));
+      } else if (account.stale()) {
+        notes.add(new Note(true, account.id() + ": stale, last successful collection "
+            + Display.ago(account.collection().flatMap(CollectionState::lastSuccess).orElseThrow(), report.view().now())
+            + ", max age " + Display.compact(account.account().maxAge()) + " (UNKNOWN)"));
+      }
+      account.collection()
+          .filter(s -> s.lastStatus() == SnapshotStatus.FAILED)
+          .ifPresent(s -> notes.add(new Note(true, account.id() + ": last collection failed "
+              + Display.ago(s.lastAttempt(), report.view().now()) + s.lastError().map(e -> ": " + e).orElse(""))));
+    }
+    Map<String, BigDecimal> rates = new TreeMap<>();
+    for (AccountView account : report.view().accounts()) {
+      Currency from = account.account().currency();
+      if (!from.equals(report.currency())) {
+        rates.put(from.getCurrencyCode(), account.fxRate());
+      }
+    }
+    if (!rates.isEmpty()) {
+      List<String> used = new ArrayList<>();
+      // Rates come from the config and are shown as written there, not rounded.
+      rates.forEach((from, rate) -> used.add("1 " + from + " = " + rate.stripTrailingZeros().toPlainString() + " "
+          + report.currency().getCurrencyCode()));
+      notes.add(new Note(false, "fx: " + String.join(", ", used)));
+    }
+    return notes;
+  }
+}

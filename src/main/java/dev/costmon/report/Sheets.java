@@ -1,0 +1,159 @@
+package dev.costmon.report;
+
+import dev.costmon.budget.AccountView;
+import dev.costmon.budget.MonthView;
+import dev.costmon.budget.ServiceSpend;
+import dev.costmon.budget.UsageView;
+import dev.costmon.config.Thresholds;
+import dev.costmon.model.Money;
+import dev.costmon.model.Provenance;
+import dev.costmon.report.Sheet.Cell;
+import dev.costmon.report.Sheet.Column;
+import dev.costmon.store.CollectionState;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The spend and usage tables a person reads, shared by the terminal table and Markdown. */
+final class Sheets {
+  static final String DEMO_BANNER = "DEMO DATA — synthetic figures from costmon's demo provider, not real spend";
+  private static final String NONE = "-";
+
+  private Sheets() {}
+
+  /** {@code costmon report — November 2026 (month to date, 23 of 30 days)}. */
+  static String title(Report report) {
+    return "costmon report — " + report.progress().describe();
+  }
+
+  /** One row per account (and per service, or a subtotal per group, as grouped), then the total. */
+  static Sheet spend(Report report) {
+    String code = report.currency().getCurrencyCode();
+    List<Column> columns = List.of(
+        new Column("ACCOUNT", false), new Column("PROVIDER", false), new Column("SPEND", true),
+        new Column("IN " + code, true), new Column("CAP", true), new Column("% OF CAP", true),
+        new Column("FORECAST", true), new Column("TREND", false), new Column("SOURCE", false),
+        new Column("COLLECTED", false));
+    List<List<Cell>> rows = new ArrayList<>();
+    for (SpendGroup group : report.groups()) {
+      for (AccountView account : group.accounts()) {
+        rows.add(accountRow(report, account));
+        if (report.grouping().kind() == Grouping.Kind.SERVICE) {
+          for (ServiceSpend service : account.services()) {
+            rows.add(serviceRow(report, account, service));
+          }
+        }
+      }
+      if (report.grouping().hasGroups()) {
+        rows.add(cells("subtotal " + report.grouping().describe(group.key()), "", "", group.spend().displayAmount(),
+            "", "", group.forecast().display(), "", source(group.provenance()), ""));
+      }
+    }
+    rows.add(totalRow(report.view()));
+    return new Sheet(columns, rows);
+  }
+
+  /** Every usage metric of every account, with its quota and the share used where there is one. */
+  static Sheet usage(Report report) {
+    List<Column> columns = List.of(new Column("ACCOUNT", false), new Column("METRIC", false),
+        new Column("USAGE", true), new Column("QUOTA", true), new Column("%", true));
+    List<List<Cell>> rows = new ArrayList<>();
+    for (AccountView account : report.view().accounts()) {
+      Ansi base = account.stale() ? Ansi.DIM : Ansi.PLAIN;
+      for (UsageView usage : account.usage()) {
+        rows.add(List.of(
+            new Cell(account.id(), base),
+            new Cell(usage.metric(), base),
+            new Cell(Display.usage(usage.value(), usage.unit()), base),
+            new Cell(usage.quota().map(q -> Display.usage(q.value(), usage.unit())).orElse(NONE), base),
+            ratio(usage.ratio(), account.account().thresholds(), base)));
+      }
+    }
+    return new Sheet(columns, rows);
+  }
+
+  private static List<Cell> accountRow(Report report, AccountView account) {
+    // A stale account's figures may be out of date: everything not already flagged is dimmed.
+    Ansi base = account.stale() ? Ansi.DIM : Ansi.PLAIN;
+    Thresholds thresholds = account.account().thresholds();
+    boolean forecastOverCap = account.forecastRatio().filter(r -> r.compareTo(thresholds.criticalAt()) >= 0).isPresent();
+    return List.of(
+        new Cell(account.id(), base),
+        new Cell(account.account().providerName(), base),
+        new Cell(account.spend().display(), base),
+        new Cell(account.spendReporting().displayAmount(), base),
+        new Cell(account.cap().map(Money::display).orElse(NONE), base),
+        ratio(account.capRatio(), thresholds, base),
+        new Cell(account.forecast().display(), forecastOverCap ? Ansi.YELLOW : base),
+        new Cell(Sparkline.of(account.trend()), base),
+        new Cell(source(report, account), base),
+        new Cell(collected(account, report.view()), base));
+  }
+
+  private static List<Cell> serviceRow(Report report, AccountView account, ServiceSpend service) {
+    Ansi base = account.stale() ? Ansi.DIM : Ansi.PLAIN;
+    List<Cell> row = new ArrayList<>(cells("  · " + service.service(), "", service.amount().display(),
+        Report.serviceReporting(account, service, report.currency()).displayAmount(), "", "", "", "",
+        service.provenance().label(), ""));
+    row.replaceAll(cell -> new Cell(cell.text(), base));
+    return row;
+  }
+
+  private static List<Cell> totalRow(MonthView view) {
+    // The global cap has no thresholds of its own in the view; the defaults colour it.
+    return List.of(Cell.of("TOTAL"), Cell.of(""), Cell.of(""), Cell.of(view.total().displayAmount()),
+        Cell.of(view.cap().map(Money::display).orElse(NONE)), ratio(view.capRatio(), Thresholds.DEFAULT, Ansi.PLAIN),
+        Cell.of(view.totalForecast().display()), Cell.of(""), Cell.of(""), Cell.of(""));
+  }
+
+  private static Cell ratio(Optional<BigDecimal> ratio, Thresholds thresholds, Ansi base) {
+    if (ratio.isEmpty()) {
+      return new Cell(NONE, base);
+    }
+    BigDecimal r = ratio.get();
+    Ansi style = r.compareTo(thresholds.criticalAt()) >= 0 ? Ansi.RED
+        : r.compareTo(thresholds.warnAt()) >= 0 ? Ansi.YELLOW : base;
+    return new Cell(Display.percent(r), style);
+  }
+
+  /**
+   * Where the spend comes from ({@code api+estimate}); the forecast's provenance follows when the
+   * spend's does not already say it ({@code api / forecast estimate}). A closed month's forecast is
+   * its spend, so nothing follows then.
+   */
+  private static String source(Report report, AccountView account) {
+    if (account.provenance().isEmpty()) {
+      return NONE;
+    }
+    String spend = Report.provenance(account.provenance());
+    if (report.progress().closed() || account.provenance().contains(account.forecastProvenance())) {
+      return spend;
+    }
+    return spend + " / forecast " + account.forecastProvenance().label();
+  }
+
+  private static String source(Set<Provenance> provenance) {
+    return provenance.isEmpty() ? NONE : Report.provenance(provenance);
+  }
+
+  /** {@code 2h ago}, {@code stale 3d ago}, {@code never}. */
+  static String collected(AccountView account, MonthView view) {
+    Optional<Instant> last = account.collection().flatMap(CollectionState::lastSuccess);
+    if (last.isEmpty()) {
+      return "never";
+    }
+    String ago = Display.ago(last.get(), view.now());
+    return account.stale() ? "stale " + ago : ago;
+  }
+
+  private static List<Cell> cells(String... texts) {
+    List<Cell> row = new ArrayList<>(texts.length);
+    for (String text : texts) {
+      row.add(Cell.of(text));
+    }
+    return row;
+  }
+}

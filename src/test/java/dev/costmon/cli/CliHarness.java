@@ -1,0 +1,54 @@
+package dev.costmon.cli;
+
+import dev.costmon.config.Environment;
+import dev.costmon.provider.ProviderRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs the real command line in a temporary directory with a fixed clock and a controlled environment. */
+final class CliHarness {
+  final Path dir;
+  final Map<String, String> env = new HashMap<>();
+  Clock clock = Clock.fixed(Instant.parse("2026-11-23T07:00:00Z"), ZoneOffset.UTC);
+  boolean terminal;
+
+  CliHarness(Path dir) {
+    this.dir = dir;
+    env.put("HOME", dir.resolve("home").toString());
+  }
+
+  /** The outcome of one invocation. */
+  record Result(int exitCode, String out, String err) {}
+
+  Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CliContext context = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
+        new Environment(env, dir, dir.resolve("home"), terminal), clock, ProviderRegistry.builtIn());
+    int code = Cli.run(context, args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  Path write(String name, String content) {
+    try {
+      Path file = dir.resolve(name);
+      Files.createDirectories(file.getParent());
+      return Files.writeString(file, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  void at(String instant) {
+    clock = Clock.fixed(Instant.parse(instant), ZoneOffset.UTC);
+  }
+}

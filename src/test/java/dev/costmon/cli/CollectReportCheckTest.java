@@ -1,0 +1,133 @@
+package dev.costmon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** End to end: a config of fixed fees collected, reported, checked and exported through the real CLI. */
+class CollectReportCheckTest {
+  @TempDir Path dir;
+  CliHarness cli;
+
+  static final String CONFIG = """
+      currency: EUR
+      database: history.db
+      textfile: prom/costmon.prom
+      fx: {USD: 0.5}
+      cap: 300 EUR
+      accounts:
+        - id: ionos
+          provider: fixed
+          labels: {team: web}
+          amount: 6.00 EUR
+          accrual: upfront
+          cap: 10 EUR
+        - id: ovh
+          provider: fixed
+          amount: 300 EUR
+          accrual: daily
+          cap: 200 EUR
+        - id: claude
+          provider: fixed
+          amount: 200 USD
+          accrual: upfront
+          cap: 250 USD
+      """;
+
+  @BeforeEach
+  void setUp() {
+    cli = new CliHarness(dir);
+    cli.write("costmon.yaml", CONFIG);
+    cli.write("prom/.keep", "");
+  }
+
+  @Test
+  void collectStoresEveryAccountAndWritesTheTextfile() throws Exception {
+    CliHarness.Result r = cli.run("collect");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEmpty();
+    String prom = Files.readString(dir.resolve("prom/costmon.prom"));
+    assertThat(prom)
+        .contains("costmon_spend_month_to_date{account=\"ionos\",currency=\"EUR\",provider=\"fixed\",team=\"web\"} 6.0")
+        .contains("costmon_cap_used_ratio{account=\"ionos\",provider=\"fixed\",team=\"web\"} 0.6")
+        // 300 EUR over 30 days, 23 days accrued: 230 EUR of a 200 EUR cap.
+        .contains("costmon_spend_month_to_date{account=\"ovh\",currency=\"EUR\",provider=\"fixed\"} 230.0")
+        .contains("costmon_collect_success{account=\"claude\",provider=\"fixed\"} 1.0")
+        .doesNotContain("costmon_demo");
+  }
+
+  @Test
+  void checkReportsCapAndForecastBreachesWithPerfdata() {
+    cli.run("collect");
+
+    CliHarness.Result r = cli.run("check");
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.out().lines().findFirst().orElseThrow())
+        .startsWith("COSTMON CRITICAL - 4 of 10 thresholds breached | ")
+        .contains("'ovh_cap'=1.15;0.8;1;0;");
+    assertThat(r.out()).contains("CRITICAL ovh cap: spend 230.00 EUR is 115.0% of cap 200.00 EUR")
+        .contains("WARNING ovh forecast: forecast 300.00 EUR is 150.0% of cap 200.00 EUR (forecast over cap)")
+        .contains("WARNING claude cap: spend 200.00 USD is 80.0% of cap 250.00 USD");
+  }
+
+  @Test
+  void checkIsUnknownWhenNothingWasCollectedYet() {
+    CliHarness.Result r = cli.run("check");
+    assertThat(r.exitCode()).isEqualTo(3);
+    assertThat(r.err()).contains("no history at").contains("run 'costmon collect' first");
+  }
+
+  @Test
+  void staleDataIsUnknownNeverOk() {
+    cli.write("costmon.yaml", CONFIG.replace("cap: 300 EUR", "cap: 3000 EUR")
+        .replace("amount: 300 EUR", "amount: 10 EUR").replace("amount: 200 USD", "amount: 10 USD"));
+    cli.run("collect");
+    cli.at("2026-11-25T07:00:00Z");
+
+    CliHarness.Result r = cli.run("check");
+
+    assertThat(r.exitCode()).isEqualTo(3);
+    assertThat(r.out()).contains("UNKNOWN ionos freshness: no successful collection for 48h (max_age 36h)");
+  }
+
+  @Test
+  void collectingTwiceADayCountsOnce() throws Exception {
+    cli.run("collect");
+    cli.at("2026-11-23T19:00:00Z");
+    cli.run("collect");
+
+    CliHarness.Result r = cli.run("report", "--format", "json");
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("\"amount\" : \"230\"");
+  }
+
+  @Test
+  void reportTableShowsTotalsInTheReportingCurrency() {
+    cli.run("collect");
+
+    CliHarness.Result r = cli.run("report");
+
+    assertThat(r.exitCode()).isZero();
+    // 6 + 230 EUR + 200 USD at 0.5 = 336 EUR.
+    assertThat(r.out()).contains("336.00").contains("300.00 EUR").contains("ionos").contains("fixed");
+  }
+
+  @Test
+  void monthBoundariesFollowTheConfiguredTimezone() {
+    cli.write("costmon.yaml", CONFIG.replace("currency: EUR", "currency: EUR\ntimezone: Europe/Berlin"));
+    cli.at("2026-11-30T23:30:00Z"); // already 1 December in Berlin
+    cli.run("collect");
+
+    CliHarness.Result r = cli.run("report", "--format", "json");
+
+    assertThat(r.out()).contains("\"month\" : \"2026-12\"");
+  }
+}
