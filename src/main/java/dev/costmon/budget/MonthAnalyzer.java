@@ -145,7 +145,7 @@ public final class MonthAnalyzer {
           }
         }
       }
-      Forecast forecast = forecast(spend, fixedSpend, variableSpend, lastVariableDay, forecasts);
+      Forecast forecast = forecast(spend, fixedSpend, variableSpend, lastVariableDay, forecasts, provenance);
       List<ServiceSpend> breakdown = services.entrySet().stream()
           .map(e -> new ServiceSpend(e.getKey(), e.getValue(), serviceProvenance.get(e.getKey())))
           .sorted(Comparator.comparing((ServiceSpend s) -> s.amount().amount()).reversed()
@@ -175,10 +175,11 @@ public final class MonthAnalyzer {
      * the rest is extrapolated linearly from the days that have data.
      */
     private Forecast forecast(Money spend, Money fixedSpend, Money variableSpend, int lastVariableDay,
-        List<Observation> forecasts) {
+        List<Observation> forecasts, Set<Provenance> provenance) {
       Currency currency = account.currency();
       if (closed) {
-        return new Forecast(spend, Provenance.INVOICE);
+        // A closed month's forecast is its total, as certain as the figures it is made of.
+        return new Forecast(spend, weakest(provenance));
       }
       Money providerForecast = Money.zero(currency);
       Money fixedForecast = Money.zero(currency);
@@ -204,6 +205,16 @@ public final class MonthAnalyzer {
               .divide(BigDecimal.valueOf(lastVariableDay), MathContext.DECIMAL64), currency);
       Provenance p = variableSpend.isZero() && lastVariableDay == 0 ? Provenance.FIXED : Provenance.ESTIMATE;
       return new Forecast(fixedPart.plus(variablePart), p);
+    }
+
+    /** The least certain of the month's sources: one estimate makes the total an estimate. */
+    private static Provenance weakest(Set<Provenance> sources) {
+      for (Provenance p : List.of(Provenance.ESTIMATE, Provenance.MANUAL, Provenance.API, Provenance.INVOICE)) {
+        if (sources.contains(p)) {
+          return p;
+        }
+      }
+      return Provenance.FIXED;
     }
 
     private List<UsageView> usage(List<Observation> rows) {

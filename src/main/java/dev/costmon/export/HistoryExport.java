@@ -68,10 +68,12 @@ public final class HistoryExport {
 
   private final CostmonConfig config;
   private final History history;
+  private final Map<String, Account> accounts;
 
   public HistoryExport(CostmonConfig config, History history) {
     this.config = config;
     this.history = history;
+    this.accounts = config.accounts().stream().collect(Collectors.toMap(Account::id, a -> a));
   }
 
   /**
@@ -180,8 +182,7 @@ public final class HistoryExport {
 
   private SortedMap<String, String> accountLabels(String account) {
     SortedMap<String, String> labels = new TreeMap<>();
-    Optional<Account> configured = config.account(account);
-    configured.ifPresent(a -> labels.putAll(a.labels()));
+    Optional.ofNullable(accounts.get(account)).ifPresent(a -> labels.putAll(a.labels()));
     labels.put("account", account);
     labels.put("provider", provider(account));
     return labels;
@@ -190,7 +191,7 @@ public final class HistoryExport {
   /** As the analyzer does; an amount in a currency without a configured rate keeps its own currency. */
   private Money inAccountCurrency(String account, Money amount) {
     FxRates fx = config.fx();
-    return config.account(account)
+    return Optional.ofNullable(accounts.get(account))
         .map(Account::currency)
         .filter(target -> fx.canConvert(target) && fx.canConvert(amount.currency()))
         .map(target -> fx.convert(amount, target))
@@ -198,7 +199,8 @@ public final class HistoryExport {
   }
 
   private String provider(String account) {
-    return config.account(account).map(Account::providerName).orElse(UNKNOWN_PROVIDER);
+    Account configured = accounts.get(account);
+    return configured == null ? UNKNOWN_PROVIDER : configured.providerName();
   }
 
   // ---- CSV and JSON -----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -117,7 +118,7 @@ public final class PromTextfile {
     AtomicFile.write(target, out -> write(out, snapshots));
   }
 
-  private void write(java.io.OutputStream out, MetricSnapshots snapshots) throws IOException {
+  private void write(OutputStream out, MetricSnapshots snapshots) throws IOException {
     // Underscore escaping: node_exporter's parser only knows the classic metric name syntax.
     writer.write(out, snapshots, EscapingScheme.UNDERSCORE_ESCAPING);
   }
