@@ -5,10 +5,13 @@ import dev.costmon.budget.MonthView;
 import dev.costmon.config.Account;
 import dev.costmon.config.CostmonConfig;
 import dev.costmon.export.PromTextfile;
+import dev.costmon.http.HttpSettings;
+import dev.costmon.http.ResponseArchive;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.store.CollectLock;
 import dev.costmon.store.Database;
 import dev.costmon.store.History;
+import dev.costmon.store.RawArchive;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
@@ -16,32 +19,45 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One {@code costmon collect}: takes the lock, collects the accounts into the history, records the
- * run, then rewrites the {@code .prom} file if one is configured.
+ * One {@code costmon collect}: takes the lock, prunes the raw archive, collects the accounts into
+ * the history, records the run, then rewrites the {@code .prom} file if one is configured.
  */
 public final class CollectService {
   private final CostmonConfig config;
   private final Clock clock;
   private final Consumer<String> verbose;
+  private final HttpSettings http;
 
   public CollectService(CostmonConfig config, Clock clock, Consumer<String> verbose) {
+    this(config, clock, verbose, HttpSettings.defaults());
+  }
+
+  public CollectService(CostmonConfig config, Clock clock, Consumer<String> verbose, HttpSettings http) {
     this.config = config;
     this.clock = clock;
     this.verbose = verbose;
+    this.http = http;
   }
 
   /** Collects and stores; with {@code dryRun} the providers are asked but nothing is written. */
   public CollectResult run(List<Account> accounts, boolean dryRun, Consumer<AccountOutcome> progress) {
     CollectWindow window = CollectWindow.of(clock.instant(), config.timezone(), config.lookbackDays());
-    Collector collector = Collector.of(config, clock, verbose);
     verbose.accept("collecting " + accounts.size() + " accounts for " + window.from() + " .. " + window.to());
     if (dryRun) {
-      return collector.collect(accounts, window, null, 0, progress);
+      return Collector.of(config, clock, verbose, new LiveHttp(http, clock, ResponseArchive.NONE, verbose))
+          .collect(accounts, window, null, 0, progress);
     }
     try (CollectLock lock = CollectLock.acquire(config.database());
         Database db = Database.open(config.database(), true)) {
       History history = new History(db);
+      RawArchive raw = new RawArchive(history);
+      int pruned = raw.pruneBefore(clock.instant().minus(config.rawRetention()));
+      if (pruned > 0) {
+        verbose.accept("pruned " + pruned + " raw responses older than the raw_retention");
+      }
       long runId = history.startRun("collect", clock.instant());
+      Collector collector =
+          Collector.of(config, clock, verbose, new LiveHttp(http, clock, new RunArchive(raw, runId), verbose));
       CollectResult result = collector.collect(accounts, window, history, runId, progress);
       history.finishRun(runId, clock.instant(), result.allFailed() ? "failed" : result.failures() > 0 ? "partial" : "ok");
       config.textfile().ifPresent(path -> writeTextfile(history, path));

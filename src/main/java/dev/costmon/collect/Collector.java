@@ -2,6 +2,7 @@ package dev.costmon.collect;
 
 import dev.costmon.config.Account;
 import dev.costmon.config.CostmonConfig;
+import dev.costmon.http.Http;
 import dev.costmon.model.Observation;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderContext;
@@ -43,10 +44,15 @@ public final class Collector {
     this.contexts = contexts;
   }
 
-  /** A collector with the config's concurrency and timeout whose providers log to {@code verbose}. */
-  public static Collector of(CostmonConfig config, Clock clock, Consumer<String> verbose) {
+  /**
+   * A collector with the config's concurrency and timeout whose providers log to {@code verbose}
+   * and reach the network through {@code http}.
+   */
+  public static Collector of(
+      CostmonConfig config, Clock clock, Consumer<String> verbose, Function<Account, Http> http) {
     return new Collector(clock, config.concurrency(), config.accountTimeout(),
-        account -> new AccountContext(clock, line -> verbose.accept(account.id() + ": " + line), account));
+        account -> new AccountContext(clock, line -> verbose.accept(account.id() + ": " + line), account,
+            http.apply(account)));
   }
 
   /**
@@ -68,7 +74,8 @@ public final class Collector {
           if (history != null) {
             history.append(runId, new AccountSnapshot(
                 account.id(), account.providerName(), clock.instant().minus(outcome.duration()), clock.instant(),
-                outcome.status(), outcome.error().isEmpty() ? null : outcome.error(), outcome.observations()));
+                outcome.status(), outcome.error().isEmpty() ? null : outcome.error(), window.from(), window.to(),
+                outcome.observations()));
           }
           progress.accept(outcome);
           return outcome;

@@ -8,6 +8,8 @@ import dev.costmon.config.ConfigLoader;
 import dev.costmon.config.CostmonConfig;
 import dev.costmon.config.Environment;
 import dev.costmon.export.PromTextfile;
+import dev.costmon.http.Http;
+import dev.costmon.provider.ProviderException;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderRegistry;
 import dev.costmon.store.Database;
@@ -33,6 +35,11 @@ public final class DemoSetup {
   private static final String CONFIG = "costmon.yaml";
   /** The hour the simulated nightly runs happen at. */
   private static final LocalTime RUN_TIME = LocalTime.of(6, 0);
+
+  /** Demo accounts never call a provider; a request would be a bug, and says so. */
+  private static final Http OFFLINE = request -> {
+    throw new ProviderException(ProviderException.Kind.OTHER, "the demo makes no network requests");
+  };
 
   private final Environment environment;
   private final Clock clock;
@@ -74,7 +81,7 @@ public final class DemoSetup {
         CollectWindow window = CollectWindow.of(at, config.timezone(), config.lookbackDays());
         long runId = history.startRun("demo", at);
         CollectResult result =
-            Collector.of(config, runClock, verbose).collect(config.accounts(), window, history, runId, o -> { });
+            Collector.of(config, runClock, verbose, account -> OFFLINE).collect(config.accounts(), window, history, runId, o -> { });
         history.finishRun(runId, at, result.failures() == 0 ? "ok" : "partial");
       }
       MonthView view = new MonthAnalyzer(config).analyze(history, YearMonth.from(today), now);

@@ -91,6 +91,12 @@ public final class HttpEngine {
     return new Call(account, request).run();
   }
 
+  /** This engine bound to one account, as providers see it. */
+  public Http forAccount(String account) {
+    Objects.requireNonNull(account, "account");
+    return request -> send(account, request);
+  }
+
   /** The state of one {@link #send}: attempts made and Retry-After time already spent. */
   private final class Call {
     private final String account;

@@ -63,8 +63,8 @@ public final class History {
     return inTransaction(c -> {
       long id;
       try (PreparedStatement st = c.prepareStatement(
-          "INSERT INTO snapshot(run_id, account, provider, started_at, finished_at, status, error, observations)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+          "INSERT INTO snapshot(run_id, account, provider, started_at, finished_at, status, error, observations,"
+              + " window_from, window_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
         st.setLong(1, runId);
         st.setString(2, snapshot.account());
         st.setString(3, snapshot.provider());
@@ -73,6 +73,8 @@ public final class History {
         st.setString(6, snapshot.status().label());
         st.setString(7, snapshot.error());
         st.setInt(8, snapshot.observations().size());
+        st.setString(9, snapshot.windowFrom() == null ? null : snapshot.windowFrom().toString());
+        st.setString(10, snapshot.windowTo() == null ? null : snapshot.windowTo().toString());
         st.executeUpdate();
         try (ResultSet keys = st.getGeneratedKeys()) {
           keys.next();
@@ -153,6 +155,32 @@ public final class History {
         }
       }
       return out;
+    });
+  }
+
+  /**
+   * The successful snapshots of an account started at or after {@code since}, oldest first, with
+   * the window they covered: what {@code costmon reprocess} replays.
+   */
+  public List<SnapshotRef> snapshotsSince(String account, Instant since) {
+    String sql = """
+        SELECT id, run_id, started_at, window_from, window_to FROM snapshot
+        WHERE account = ? AND status = 'ok' AND started_at >= ? AND window_from IS NOT NULL
+        ORDER BY id
+        """;
+    return query(c -> {
+      try (PreparedStatement st = c.prepareStatement(sql)) {
+        st.setString(1, account);
+        st.setLong(2, since.toEpochMilli());
+        List<SnapshotRef> out = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            out.add(new SnapshotRef(rs.getLong(1), rs.getLong(2), account, Instant.ofEpochMilli(rs.getLong(3)),
+                LocalDate.parse(rs.getString(4)), LocalDate.parse(rs.getString(5))));
+          }
+        }
+        return out;
+      }
     });
   }
 

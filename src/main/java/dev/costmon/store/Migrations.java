@@ -46,6 +46,26 @@ final class Migrations {
       );
       CREATE INDEX observation_latest ON observation(account, kind, metric, day, snapshot_id);
       CREATE INDEX observation_by_day ON observation(day);
+      """,
+      // 2: the window each snapshot covered (so an archived run can be replayed exactly), and the
+      // raw provider responses, gzip-compressed, kept for raw_retention.
+      """
+      ALTER TABLE snapshot ADD COLUMN window_from TEXT;
+      ALTER TABLE snapshot ADD COLUMN window_to TEXT;
+      CREATE TABLE raw_response (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER NOT NULL REFERENCES run(id),
+        account TEXT NOT NULL,
+        method TEXT NOT NULL,
+        url TEXT NOT NULL,
+        status INTEGER NOT NULL,
+        fetched_at INTEGER NOT NULL,
+        content_type TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        body BLOB NOT NULL
+      );
+      CREATE INDEX raw_response_by_account ON raw_response(account, run_id);
+      CREATE INDEX raw_response_by_time ON raw_response(fetched_at);
       """);
 
   private Migrations() {}

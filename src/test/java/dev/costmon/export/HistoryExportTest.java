@@ -93,7 +93,7 @@ class HistoryExportTest {
   }
 
   private static AccountSnapshot snapshot(String account, Instant at, Observation... observations) {
-    return new AccountSnapshot(account, "x", at.minusSeconds(2), at, SnapshotStatus.OK, null, List.of(observations));
+    return new AccountSnapshot(account, "x", at.minusSeconds(2), at, SnapshotStatus.OK, null, null, null, List.of(observations));
   }
 
   private String export(Format format, LocalDate from, LocalDate to) {

@@ -28,7 +28,7 @@ class HistoryTest {
   }
 
   private static AccountSnapshot snapshot(String account, Instant at, Observation... obs) {
-    return new AccountSnapshot(account, "demo", at, at, SnapshotStatus.OK, null, List.of(obs));
+    return new AccountSnapshot(account, "demo", at, at, SnapshotStatus.OK, null, null, null, List.of(obs));
   }
 
   @Test
@@ -68,7 +68,7 @@ class HistoryTest {
       long run = h.startRun("collect", T);
       h.append(run, snapshot("a", T, spend(D1, "x", "1")));
       h.append(run, new AccountSnapshot("a", "demo", T.plusSeconds(60), T.plusSeconds(90), SnapshotStatus.FAILED,
-          "HTTP 503", List.of()));
+          "HTTP 503", null, null, List.of()));
 
       CollectionState state = h.collectionStates().get("a");
 

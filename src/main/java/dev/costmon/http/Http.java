@@ -1,0 +1,13 @@
+package dev.costmon.http;
+
+import dev.costmon.provider.ProviderException;
+
+/**
+ * Sends a provider's requests for one account: over the network through {@link HttpEngine}, or
+ * answered from the raw archive by {@link ReplayHttp} when {@code costmon reprocess} rebuilds figures.
+ * Providers depend on this, so the same code maps live and archived responses.
+ */
+@FunctionalInterface
+public interface Http {
+  ApiResponse send(ApiRequest request) throws ProviderException;
+}
