@@ -38,6 +38,10 @@ public final class ThresholdEvaluator {
             Optional.of(forecastRatio), Optional.of(BigDecimal.ONE), Optional.empty()));
       });
       for (UsageView u : a.usage()) {
+        Quantity floor = a.account().floors().get(u.metric());
+        if (floor != null) {
+          results.add(floor(a.id(), u, floor));
+        }
         if (u.quota().isPresent()) {
           Quantity quota = u.quota().get();
           results.add(ratio(a.id(), "quota:" + u.metric(), u.ratio().orElseThrow(), a.account().thresholds(),
@@ -53,6 +57,16 @@ public final class ThresholdEvaluator {
               + cap.display()));
     });
     return new CheckResult(results);
+  }
+
+  /** Prepaid credits and similar: WARNING below the floor, CRITICAL once nothing is left. */
+  private static ThresholdResult floor(String account, UsageView u, Quantity floor) {
+    Status status = u.value().signum() <= 0 ? Status.CRITICAL
+        : u.value().compareTo(floor.value()) < 0 ? Status.WARNING : Status.OK;
+    return new ThresholdResult(status, Optional.of(account), "floor:" + u.metric(),
+        u.metric() + " " + Units.format(u.value(), u.unit()) + (status == Status.OK ? " is above" : " is below")
+            + " floor " + Units.format(floor.value(), u.unit()),
+        Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   private static ThresholdResult freshness(AccountView a, Instant now) {

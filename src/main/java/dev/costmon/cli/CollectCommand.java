@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,7 +44,7 @@ public final class CollectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Session session = Session.open(context, parent.global);
-    List<Account> selected = select(session);
+    List<Account> selected = new AccountSelection(spec, session.config()).select(accounts);
     CollectResult result = new CollectService(session.config(), context.clock(), session::verbose)
         .run(selected, dryRun, outcome -> print(session, outcome));
     if (selected.isEmpty()) {
@@ -56,19 +55,6 @@ public final class CollectCommand implements Callable<Integer> {
       return ExitCodes.FAILED;
     }
     return result.failures() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
-  }
-
-  private List<Account> select(Session session) {
-    if (accounts.isEmpty()) {
-      return session.config().accounts();
-    }
-    List<Account> list = new ArrayList<>();
-    for (String id : accounts) {
-      list.add(session.config().account(id).orElseThrow(() -> new ParameterException(spec.commandLine(),
-          "unknown account '" + id + "' (configured: " + String.join(", ",
-              session.config().accounts().stream().map(Account::id).toList()) + ")")));
-    }
-    return list;
   }
 
   private synchronized void print(Session session, AccountOutcome o) {

@@ -15,7 +15,8 @@ import picocli.CommandLine.Mixin;
         "checks spend against monthly caps and usage against free-tier quotas, and writes",
         "a .prom file for node_exporter's textfile collector."},
     subcommands = {
-        CollectCommand.class, ReportCommand.class, CheckCommand.class, ExportCommand.class, DemoCommand.class},
+        CollectCommand.class, ReportCommand.class, CheckCommand.class, ExportCommand.class, DemoCommand.class,
+        ReprocessCommand.class, RawCommand.class},
     footerHeading = "%nExit codes (all commands but check):%n",
     footer = {
         "  0  success          1  some accounts failed     2  all accounts failed",

@@ -52,7 +52,7 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--from", paramLabel = "DATE", description = "First day of the history (default: the first stored).")
   String from;
 
-  @Option(names = "--to", paramLabel = "DATE", description = "Last day of the history (default: today).")
+  @Option(names = "--to", paramLabel = "DATE", description = "Last day of the history (default: today; yesterday for openmetrics).")
   String to;
 
   private final CliContext context;
@@ -86,7 +86,9 @@ public final class ExportCommand implements Callable<Integer> {
       LocalDate today = LocalDate.now(context.clock().withZone(config.timezone()));
       LocalDate first = from != null ? date("--from", from)
           : history.dayRange().map(DayRange::first).orElse(today);
-      LocalDate last = to != null ? date("--to", to) : today;
+      // Today's end-of-day sample would lie in the future, which Prometheus refuses to backfill.
+      LocalDate last = to != null ? date("--to", to)
+          : historyFormat == HistoryExport.Format.OPENMETRICS ? today.minusDays(1) : today;
       if (first.isAfter(last)) {
         throw new ParameterException(spec.commandLine(), "--from " + first + " is after --to " + last);
       }

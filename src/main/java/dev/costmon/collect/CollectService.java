@@ -1,10 +1,7 @@
 package dev.costmon.collect;
 
-import dev.costmon.budget.MonthAnalyzer;
-import dev.costmon.budget.MonthView;
 import dev.costmon.config.Account;
 import dev.costmon.config.CostmonConfig;
-import dev.costmon.export.PromTextfile;
 import dev.costmon.http.HttpSettings;
 import dev.costmon.http.ResponseArchive;
 import dev.costmon.provider.CollectWindow;
@@ -12,9 +9,7 @@ import dev.costmon.store.CollectLock;
 import dev.costmon.store.Database;
 import dev.costmon.store.History;
 import dev.costmon.store.RawArchive;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -60,15 +55,8 @@ public final class CollectService {
           Collector.of(config, clock, verbose, new LiveHttp(http, clock, new RunArchive(raw, runId), verbose));
       CollectResult result = collector.collect(accounts, window, history, runId, progress);
       history.finishRun(runId, clock.instant(), result.allFailed() ? "failed" : result.failures() > 0 ? "partial" : "ok");
-      config.textfile().ifPresent(path -> writeTextfile(history, path));
+      Textfile.refresh(config, history, clock, verbose);
       return result;
     }
-  }
-
-  private void writeTextfile(History history, Path path) {
-    MonthView view = new MonthAnalyzer(config).analyze(history, YearMonth.now(clock.withZone(config.timezone())),
-        clock.instant());
-    new PromTextfile(config.breakdownSeries()).write(path, view, config.demo());
-    verbose.accept("wrote " + path);
   }
 }

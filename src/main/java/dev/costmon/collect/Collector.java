@@ -117,9 +117,14 @@ public final class Collector {
     }
   }
 
-  private <S extends ProviderSettings> List<Observation> run(ProviderType<S> type, Account account, CollectWindow window)
-      throws ProviderException {
-    return type.collect(account, type.settingsType().cast(account.settings()), window, contexts.apply(account));
+  private List<Observation> run(ProviderType<?> type, Account account, CollectWindow window) throws ProviderException {
+    return collectWith(type, account, window, contexts.apply(account));
+  }
+
+  /** Runs the account's provider in the given context (live, or replaying an archive). */
+  static <S extends ProviderSettings> List<Observation> collectWith(
+      ProviderType<S> type, Account account, CollectWindow window, ProviderContext context) throws ProviderException {
+    return type.collect(account, type.settingsType().cast(account.settings()), window, context);
   }
 
   private AccountOutcome failed(Account account, SnapshotStatus status, String error, Instant start) {

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param currency the currency the account is reported in: its cap's, else its provider's, else the
  *     reporting currency
  * @param quotas usage metric to limit, provider defaults merged with the config's
+ * @param floors usage metric to the level it must stay above (prepaid credits): WARNING below it,
+ *     CRITICAL at zero or less
  * @param endpoint overrides the provider's base URL (regional endpoints, proxies, tests)
  */
 public record Account(
@@ -27,6 +29,7 @@ public record Account(
     Optional<Money> cap,
     Thresholds thresholds,
     Map<String, Quantity> quotas,
+    Map<String, Quantity> floors,
     Duration maxAge,
     Optional<URI> endpoint,
     ProviderSettings settings) {
@@ -39,6 +42,7 @@ public record Account(
     Objects.requireNonNull(cap, "cap");
     Objects.requireNonNull(thresholds, "thresholds");
     quotas = Map.copyOf(quotas);
+    floors = Map.copyOf(floors);
     Objects.requireNonNull(maxAge, "maxAge");
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(settings, "settings");

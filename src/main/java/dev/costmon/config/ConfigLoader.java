@@ -258,10 +258,15 @@ public final class ConfigLoader {
         raw.quotas().forEach((metric, limit) ->
             quotas.put(metric, value(at + "/quotas/" + metric, who, () -> Quantity.parse(limit))));
       }
+      Map<String, Quantity> floors = new LinkedHashMap<>();
+      if (raw.floors() != null) {
+        raw.floors().forEach((metric, level) ->
+            floors.put(metric, value(at + "/floors/" + metric, who, () -> Quantity.parse(level))));
+      }
       Duration maxAge = raw.maxAge() == null
           ? Duration.ofHours(36) : value(at + "/max_age", who, () -> Durations.parse(raw.maxAge()));
       Optional<URI> endpoint = Optional.ofNullable(raw.endpoint()).map(e -> value(at + "/endpoint", who, () -> uri(e)));
-      return new Account(id, type, labels, currency, cap, thresholds, quotas, maxAge, endpoint, settings);
+      return new Account(id, type, labels, currency, cap, thresholds, quotas, floors, maxAge, endpoint, settings);
     }
 
     private <T> T convert(JsonNode node, Class<T> type, String at, String who, Set<String> extraKeys) {

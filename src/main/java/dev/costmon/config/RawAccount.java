@@ -14,9 +14,10 @@ record RawAccount(
     BigDecimal warnAt,
     BigDecimal criticalAt,
     Map<String, String> quotas,
+    Map<String, String> floors,
     String maxAge,
     String endpoint) {
 
   static final Set<String> KEYS = Set.of(
-      "id", "provider", "labels", "currency", "cap", "warn_at", "critical_at", "quotas", "max_age", "endpoint");
+      "id", "provider", "labels", "currency", "cap", "warn_at", "critical_at", "quotas", "floors", "max_age", "endpoint");
 }

@@ -1,24 +1,28 @@
 package dev.costmon.export;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.stream.Collectors;
 
-/** RFC 4180 fields and records: quoted only when needed, CRLF line ends (as report's CSV). */
-final class Csv {
-  static final String LINE_END = "\r\n";
+/** RFC 4180 records written by Jackson's CSV module: quoted only when needed, CRLF line ends. */
+public final class Csv {
+  /** Immutable and thread-safe, so one instance serves every report and export. */
+  private static final ObjectWriter ROW =
+      CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build()
+          .writer(CsvSchema.emptySchema().withLineSeparator("\r\n"));
 
   private Csv() {}
 
-  /** A field, quoted when it holds a comma, a double quote or a line break; quotes doubled inside. */
-  static String field(String value) {
-    if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-      return value;
-    }
-    return '"' + value.replace("\"", "\"\"") + '"';
-  }
-
   /** One record with its line end. */
-  static String record(List<String> fields) {
-    return fields.stream().map(Csv::field).collect(Collectors.joining(",")) + LINE_END;
+  public static String record(List<String> fields) {
+    try {
+      return ROW.writeValueAsString(fields.toArray(String[]::new));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

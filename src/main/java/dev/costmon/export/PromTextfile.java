@@ -6,6 +6,7 @@ import dev.costmon.budget.MonthView;
 import dev.costmon.budget.ServiceSpend;
 import dev.costmon.budget.UsageView;
 import dev.costmon.model.Money;
+import dev.costmon.model.Quantity;
 import dev.costmon.store.CollectionState;
 import dev.costmon.store.SnapshotStatus;
 import io.prometheus.metrics.config.EscapingScheme;
@@ -67,6 +68,7 @@ public final class PromTextfile {
       "Month-to-date usage of a metric (summed, or the latest value for sizes), in the unit named by the unit label.",
       "costmon_quota", "Monthly quota (free-tier limit) of a usage metric, in the unit named by the unit label.",
       "costmon_quota_used_ratio", "Month-to-date usage of a metric divided by its quota (1 = quota reached).",
+      "costmon_floor", "Level a usage metric (prepaid credits) must stay above, in the unit named by the unit label.",
       "costmon_last_success_timestamp_seconds", "Unix time of the account's last successful collection.",
       "costmon_max_age_seconds", "Age of the last successful collection beyond which the account's data is stale.",
       "costmon_collect_success",
@@ -155,6 +157,10 @@ public final class PromTextfile {
     for (UsageView u : a.usage()) {
       u.quota().ifPresent(q -> g.add("costmon_quota", base.add("metric", u.metric()).add("unit", u.unit()),
           number(q.value())));
+      Quantity floor = a.account().floors().get(u.metric());
+      if (floor != null) {
+        g.add("costmon_floor", base.add("metric", u.metric()).add("unit", u.unit()), number(floor.value()));
+      }
     }
     if (!a.hasData()) {
       return;

@@ -1,6 +1,7 @@
 package dev.costmon.report;
 
 import dev.costmon.budget.AccountView;
+import dev.costmon.export.Csv;
 import dev.costmon.budget.MonthView;
 import dev.costmon.budget.ServiceSpend;
 import dev.costmon.budget.UsageView;
@@ -10,6 +11,7 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import dev.costmon.export.Csv;
 import java.util.List;
 import java.util.Optional;
 

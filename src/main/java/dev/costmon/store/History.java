@@ -140,7 +140,8 @@ public final class History {
         SELECT s.account, s.finished_at, s.status, s.error, s.finished_at - s.started_at,
                (SELECT max(ok.finished_at) FROM snapshot ok WHERE ok.account = s.account AND ok.status = 'ok')
         FROM snapshot s
-        WHERE s.id = (SELECT max(id) FROM snapshot s2 WHERE s2.account = s.account)
+        WHERE s.id = (SELECT s2.id FROM snapshot s2 WHERE s2.account = s.account
+                      ORDER BY s2.finished_at DESC, s2.id DESC LIMIT 1)
         """;
     return query(c -> {
       Map<String, CollectionState> out = new LinkedHashMap<>();

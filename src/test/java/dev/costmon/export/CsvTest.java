@@ -8,17 +8,13 @@ import org.junit.jupiter.api.Test;
 class CsvTest {
 
   @Test
-  void quotesOnlyFieldsThatNeedItAndDoublesQuotes() {
-    assertThat(Csv.field("plain value")).isEqualTo("plain value");
-    assertThat(Csv.field("")).isEmpty();
-    assertThat(Csv.field("a,b")).isEqualTo("\"a,b\"");
-    assertThat(Csv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-    assertThat(Csv.field("two\nlines")).isEqualTo("\"two\nlines\"");
-    assertThat(Csv.field("cr\r")).isEqualTo("\"cr\r\"");
+  void quotesOnlyFieldsThatNeedIt() {
+    assertThat(Csv.record(List.of("plain", "", "a,b", "say \"hi\"", "two\nlines", " spaced ")))
+        .isEqualTo("plain,,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\", spaced \r\n");
   }
 
   @Test
-  void aRecordEndsInCrLf() {
+  void endsRecordsWithCrlf() {
     assertThat(Csv.record(List.of("a", "b,c", ""))).isEqualTo("a,\"b,c\",\r\n");
   }
 }

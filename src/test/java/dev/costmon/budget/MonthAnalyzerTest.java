@@ -1,0 +1,100 @@
+package dev.costmon.budget;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.costmon.config.ConfigLoader;
+import dev.costmon.config.CostmonConfig;
+import dev.costmon.config.Environment;
+import dev.costmon.model.Money;
+import dev.costmon.model.Observation;
+import dev.costmon.model.Provenance;
+import dev.costmon.provider.ProviderRegistry;
+import dev.costmon.store.AccountSnapshot;
+import dev.costmon.store.Database;
+import dev.costmon.store.History;
+import dev.costmon.store.SnapshotStatus;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MonthAnalyzerTest {
+  @TempDir Path dir;
+
+  private AccountView analyze(YearMonth month, Instant now, List<Observation> observations) {
+    CostmonConfig config = new ConfigLoader(ProviderRegistry.builtIn(), new Environment(Map.of(), dir, dir, false))
+        .parse(dir.resolve("c.yaml"), "currency: EUR\ndatabase: h.db\nfx: {USD: 0.5}\naccounts:\n  - id: a\n"
+            + "    provider: demo\n    scenario: steady\n    amount: 1 USD\n    cap: 100 USD\n");
+    try (Database db = Database.open(config.database(), true)) {
+      History h = new History(db);
+      h.append(h.startRun("collect", now), new AccountSnapshot("a", "demo", now, now, SnapshotStatus.OK, null,
+          null, null, observations));
+      return new MonthAnalyzer(config).analyze(h, month, now).accounts().get(0);
+    }
+  }
+
+  private static List<Observation> daily(int fromDay, int toDay, String amount) {
+    List<Observation> list = new ArrayList<>();
+    for (int d = fromDay; d <= toDay; d++) {
+      list.add(Observation.spend(LocalDate.of(2026, 11, d), "api", Money.of(amount, "USD"), Provenance.API));
+    }
+    return list;
+  }
+
+  @Test
+  void forecastExtrapolatesTheDaysThatHaveData() {
+    // Ten days of 2 USD reported by the 12th (the provider lags two days): 20 USD so far, 60 by the 30th.
+    AccountView a = analyze(YearMonth.of(2026, 11), Instant.parse("2026-11-12T07:00:00Z"), daily(1, 10, "2"));
+
+    assertThat(a.spend()).isEqualTo(Money.of("20", "USD"));
+    assertThat(a.forecast().amount()).isEqualByComparingTo("60");
+    assertThat(a.forecastProvenance()).isEqualTo(Provenance.ESTIMATE);
+    assertThat(a.capRatio()).hasValueSatisfying(r -> assertThat(r).isEqualByComparingTo("0.2"));
+    assertThat(a.spendReporting()).isEqualTo(Money.of("10.0", "EUR"));
+  }
+
+  @Test
+  void theProvidersOwnForecastWins() {
+    List<Observation> obs = new ArrayList<>(daily(1, 10, "2"));
+    obs.add(Observation.forecast(LocalDate.of(2026, 11, 1), Money.of("75.5", "USD"), Provenance.API));
+
+    AccountView a = analyze(YearMonth.of(2026, 11), Instant.parse("2026-11-12T07:00:00Z"), obs);
+
+    assertThat(a.forecast()).isEqualTo(Money.of("75.5", "USD"));
+    assertThat(a.forecastProvenance()).isEqualTo(Provenance.API);
+  }
+
+  @Test
+  void aClosedMonthsForecastIsItsTotal() {
+    AccountView a = analyze(YearMonth.of(2026, 11), Instant.parse("2026-12-05T07:00:00Z"), daily(1, 30, "1"));
+
+    assertThat(a.spend()).isEqualTo(Money.of("30", "USD"));
+    assertThat(a.forecast()).isEqualTo(a.spend());
+    assertThat(a.forecastProvenance()).isEqualTo(Provenance.API);
+  }
+
+  @Test
+  void otherCurrenciesAreConvertedThroughTheReportingCurrency() {
+    List<Observation> obs = List.of(
+        Observation.spend(LocalDate.of(2026, 11, 1), "eu", Money.of("10", "EUR"), Provenance.API),
+        Observation.spend(LocalDate.of(2026, 11, 1), "us", Money.of("10", "USD"), Provenance.API));
+
+    AccountView a = analyze(YearMonth.of(2026, 11), Instant.parse("2026-11-02T07:00:00Z"), obs);
+
+    // 10 EUR = 20 USD at 1 USD = 0.5 EUR.
+    assertThat(a.spend().amount()).isEqualByComparingTo("30");
+    assertThat(a.spendReporting().amount()).isEqualByComparingTo("15");
+  }
+
+  @Test
+  void trendCoversThirtyDaysEndingToday() {
+    AccountView a = analyze(YearMonth.of(2026, 11), Instant.parse("2026-11-12T07:00:00Z"), daily(1, 10, "2"));
+    assertThat(a.trend()).hasSize(30);
+    assertThat(a.trend().get(29).day()).isEqualTo(LocalDate.of(2026, 11, 12));
+  }
+}
