@@ -159,9 +159,14 @@ public final class MonthAnalyzer {
       Optional<BigDecimal> capRatio = account.cap().map(cap -> ratio(fx.convert(spendFinal, cap.currency()), cap));
       Optional<BigDecimal> forecastRatio =
           account.cap().map(cap -> ratio(fx.convert(forecast.amount(), cap.currency()), cap));
-      boolean stale = state.flatMap(CollectionState::lastSuccess)
-          .map(t -> Duration.between(t, now).compareTo(account.maxAge()) > 0)
-          .orElse(true);
+      Optional<Instant> fresh = state.flatMap(CollectionState::lastSuccess);
+      if (account.provider().judgesFreshnessByData()) {
+        // The end of the newest day with data: a feed lagging days behind its successful calls goes stale.
+        Optional<Instant> newestData = rows.stream().map(Observation::day).max(LocalDate::compareTo)
+            .map(d -> d.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        fresh = fresh.flatMap(t -> newestData.map(d -> d.isBefore(t) ? d : t));
+      }
+      boolean stale = fresh.map(t -> Duration.between(t, now).compareTo(account.maxAge()) > 0).orElse(true);
       Optional<String> condition = state
           .filter(s -> s.lastStatus() == SnapshotStatus.CONDITION)
           .flatMap(CollectionState::lastError);

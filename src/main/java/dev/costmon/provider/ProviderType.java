@@ -31,6 +31,14 @@ public interface ProviderType<S extends ProviderSettings> {
   }
 
   /**
+   * Whether the account is fresh only as long as its newest day of data is: for providers whose
+   * figures lag days behind a successful call (Wasabi), so a lagging feed goes stale in check.
+   */
+  default boolean judgesFreshnessByData() {
+    return false;
+  }
+
+  /**
    * Fetches the account's figures for the window. Days in the window that the result has no spend
    * for keep their earlier figures, so report zero spend explicitly where the provider said zero.
    */
