@@ -2,6 +2,7 @@ package dev.costmon.provider;
 
 import dev.costmon.provider.demo.DemoProvider;
 import dev.costmon.provider.fixed.FixedProvider;
+import dev.costmon.provider.httpjson.HttpJsonProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ public final class ProviderRegistry {
   public static ProviderRegistry builtIn() {
     return new ProviderRegistry(List.of(
         new FixedProvider(),
-        new DemoProvider()));
+        new DemoProvider(),
+        new HttpJsonProvider()));
   }
 
   public Optional<ProviderType<?>> find(String name) {

@@ -154,7 +154,7 @@ class ConfigLoaderTest {
   void unknownProviderListsTheKnownOnes() {
     assertThatThrownBy(() -> load("currency: EUR\naccounts:\n  - id: a\n    provider: fixd\n"))
         .hasMessageEndingWith("costmon.yaml:4:5: account 'a': unknown provider 'fixd' (did you mean 'fixed'?)"
-            + " (known: fixed, demo)");
+            + " (known: fixed, demo, http-json)");
   }
 
   @Test
