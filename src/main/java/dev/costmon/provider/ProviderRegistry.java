@@ -3,6 +3,7 @@ package dev.costmon.provider;
 import dev.costmon.provider.demo.DemoProvider;
 import dev.costmon.provider.fixed.FixedProvider;
 import dev.costmon.provider.httpjson.HttpJsonProvider;
+import dev.costmon.provider.openai.OpenAiProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ public final class ProviderRegistry {
     return new ProviderRegistry(List.of(
         new FixedProvider(),
         new DemoProvider(),
-        new HttpJsonProvider()));
+        new HttpJsonProvider(),
+        new OpenAiProvider()));
   }
 
   public Optional<ProviderType<?>> find(String name) {

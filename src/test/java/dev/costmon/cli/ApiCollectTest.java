@@ -71,7 +71,7 @@ class ApiCollectTest {
     assertThat(collect.err()).startsWith("costmon: account 'broken': HTTP 500 Internal Server Error from 127.0.0.1:")
         .contains("after 4 attempts");
     assertThat(report.out()).contains("\"amount\" : \"85.123456789\"");
-    assertThat(check.exitCode()).isEqualTo(3);
+    assertThat(check.exitCode()).as("a WARNING outranks the UNKNOWN of the broken account").isEqualTo(1);
     assertThat(check.out()).contains("WARNING chargeback cap: spend 85.12 USD is 85.1% of cap 100.00 USD")
         .contains("WARNING chargeback quota:requests: requests 850.0k is 85.0% of quota 1.00M")
         .contains("UNKNOWN broken freshness: never collected successfully: HTTP 500");

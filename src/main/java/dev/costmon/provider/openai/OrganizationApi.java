@@ -73,9 +73,8 @@ final class OrganizationApi {
       throw refused(path, response);
     }
     JsonNode body = response.json();
-    String where = path;
-    JsonNode data = Fields.array(body, "data", where);
-    boolean hasMore = Fields.bool(body, "has_more", where);
+    JsonNode data = Fields.array(body, "data", path);
+    boolean hasMore = Fields.bool(body, "has_more", path);
     List<JsonNode> buckets = new ArrayList<>();
     data.forEach(buckets::add);
     if (!hasMore) {
@@ -84,7 +83,7 @@ final class OrganizationApi {
     Optional<String> next = Fields.optionalText(body, "next_page");
     if (next.isEmpty()) {
       throw new ProviderException(
-          Kind.BAD_RESPONSE, "response field " + where + ".next_page is missing although has_more is true");
+          Kind.BAD_RESPONSE, "response field " + path + ".next_page is missing although has_more is true");
     }
     return Pages.Page.of(buckets, next.get());
   }
