@@ -9,6 +9,7 @@ import dev.costmon.model.Observation;
 import dev.costmon.model.ObservationKind;
 import dev.costmon.model.Provenance;
 import dev.costmon.model.Quantity;
+import dev.costmon.model.Rate;
 import dev.costmon.store.CollectionState;
 import dev.costmon.store.History;
 import dev.costmon.store.SnapshotStatus;
@@ -145,8 +146,33 @@ public final class MonthAnalyzer {
           }
         }
       }
-      Forecast forecast = forecast(spend, fixedSpend, variableSpend, lastVariableDay, forecasts, provenance);
+      // Usage with a configured rate becomes an estimate of spend, shown as its own service.
+      List<UsageView> usageViews = usage(usage);
+      Money estimateForecast = Money.zero(currency);
+      for (UsageView u : usageViews) {
+        Rate rate = account.rates().get(u.metric());
+        if (rate == null || !rate.per().fits(u.unit())) {
+          continue;
+        }
+        Money cost = fx.convert(rate.cost(u.value()), currency);
+        String service = u.metric() + " (estimate)";
+        services.merge(service, cost, Money::plus);
+        serviceProvenance.put(service, Provenance.ESTIMATE);
+        spend = spend.plus(cost);
+        provenance.add(Provenance.ESTIMATE);
+        int lastDay = usage.stream().filter(o -> o.metric().equals(u.metric()))
+            .mapToInt(o -> o.day().getDayOfMonth()).max().orElse(0);
+        estimateForecast = estimateForecast.plus(u.aggregation() == Aggregation.SUM && lastDay > 0
+            ? new Money(cost.amount().multiply(BigDecimal.valueOf(month.lengthOfMonth()))
+                .divide(BigDecimal.valueOf(lastDay), MathContext.DECIMAL64), currency)
+            : cost);
+      }
+      Forecast base = forecast(spend, fixedSpend, variableSpend, lastVariableDay, forecasts, provenance);
+      Forecast forecast = closed ? base : new Forecast(base.amount().plus(estimateForecast),
+          estimateForecast.isZero() ? base.provenance() : Provenance.ESTIMATE);
+      // Zero lines (explicit "nothing on this day" rows) change no total and only clutter a breakdown.
       List<ServiceSpend> breakdown = services.entrySet().stream()
+          .filter(e -> !e.getValue().isZero())
           .map(e -> new ServiceSpend(e.getKey(), e.getValue(), serviceProvenance.get(e.getKey())))
           .sorted(Comparator.comparing((ServiceSpend s) -> s.amount().amount()).reversed()
               .thenComparing(ServiceSpend::service))
@@ -172,7 +198,7 @@ public final class MonthAnalyzer {
           .flatMap(CollectionState::lastError);
       return new AccountView(account, spend, fx.toReporting(spend), fx.rate(currency).orElseThrow(), provenance,
           breakdown, account.cap(), capRatio, forecast.amount(), forecast.provenance(), forecastRatio,
-          usage(usage), trend, state, stale, condition);
+          usageViews, trend, state, stale, condition);
     }
 
     /**

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code costmon report}: the month for a person in a terminal, or for a script. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"Month-to-date spend per account and in total: cap, % used, month-end forecast,",
+    description = {"Month-to-date spend per account and in total: cap, %% used, month-end forecast,",
         "30-day trend, provenance and data freshness; then usage against quotas."},
     footerHeading = "%nExamples:%n",
     footer = {"  costmon report",

@@ -2,6 +2,7 @@ package dev.costmon.config;
 
 import dev.costmon.model.Money;
 import dev.costmon.model.Quantity;
+import dev.costmon.model.Rate;
 import dev.costmon.provider.ProviderSettings;
 import dev.costmon.provider.ProviderType;
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param currency the currency the account is reported in: its cap's, else its provider's, else the
  *     reporting currency
  * @param quotas usage metric to limit, provider defaults merged with the config's
+ * @param rates usage metric to its price, for an {@code estimate} of spend the provider does not report
  * @param floors usage metric to the level it must stay above (prepaid credits): WARNING below it,
  *     CRITICAL at zero or less
  * @param endpoint overrides the provider's base URL (regional endpoints, proxies, tests)
@@ -30,6 +32,7 @@ public record Account(
     Thresholds thresholds,
     Map<String, Quantity> quotas,
     Map<String, Quantity> floors,
+    Map<String, Rate> rates,
     Duration maxAge,
     Optional<URI> endpoint,
     ProviderSettings settings) {
@@ -43,6 +46,7 @@ public record Account(
     Objects.requireNonNull(thresholds, "thresholds");
     quotas = Map.copyOf(quotas);
     floors = Map.copyOf(floors);
+    rates = Map.copyOf(rates);
     Objects.requireNonNull(maxAge, "maxAge");
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(settings, "settings");

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.costmon.model.Money;
 import dev.costmon.model.Quantity;
+import dev.costmon.model.Rate;
 import dev.costmon.provider.ProviderRegistry;
 import dev.costmon.provider.ProviderSettings;
 import dev.costmon.provider.ProviderType;
@@ -184,7 +185,7 @@ public final class ConfigLoader {
       int lookback = positive(raw.lookbackDays(), 3, "/lookback_days", 0, 60);
       Duration retention = raw.rawRetention() == null
           ? Duration.ofDays(90) : value("/raw_retention", "", () -> Durations.parse(raw.rawRetention()));
-      int concurrency = positive(raw.concurrency(), 8, "/concurrency", 1, 64);
+      int concurrency = positive(raw.concurrency(), 16, "/concurrency", 1, 64);
       Duration timeout = raw.timeout() == null
           ? Duration.ofMinutes(2) : value("/timeout", "", () -> Durations.parse(raw.timeout()));
       int breakdown = positive(raw.breakdownSeries(), 10, "/breakdown_series", 1, 100);
@@ -263,10 +264,18 @@ public final class ConfigLoader {
         raw.floors().forEach((metric, level) ->
             floors.put(metric, value(at + "/floors/" + metric, who, () -> Quantity.parse(level))));
       }
+      Map<String, Rate> rates = new LinkedHashMap<>();
+      if (raw.rates() != null) {
+        raw.rates().forEach((metric, rate) -> {
+          Rate r = value(at + "/rates/" + metric, who, () -> Rate.parse(rate));
+          requireRate(fx, r.price().currency(), at + "/rates/" + metric, who);
+          rates.put(metric, r);
+        });
+      }
       Duration maxAge = raw.maxAge() == null
           ? Duration.ofHours(36) : value(at + "/max_age", who, () -> Durations.parse(raw.maxAge()));
       Optional<URI> endpoint = Optional.ofNullable(raw.endpoint()).map(e -> value(at + "/endpoint", who, () -> uri(e)));
-      return new Account(id, type, labels, currency, cap, thresholds, quotas, floors, maxAge, endpoint, settings);
+      return new Account(id, type, labels, currency, cap, thresholds, quotas, floors, rates, maxAge, endpoint, settings);
     }
 
     private <T> T convert(JsonNode node, Class<T> type, String at, String who, Set<String> extraKeys) {

@@ -15,9 +15,10 @@ record RawAccount(
     BigDecimal criticalAt,
     Map<String, String> quotas,
     Map<String, String> floors,
+    Map<String, String> rates,
     String maxAge,
     String endpoint) {
 
   static final Set<String> KEYS = Set.of(
-      "id", "provider", "labels", "currency", "cap", "warn_at", "critical_at", "quotas", "floors", "max_age", "endpoint");
+      "id", "provider", "labels", "currency", "cap", "warn_at", "critical_at", "quotas", "floors", "rates", "max_age", "endpoint");
 }

@@ -1,5 +1,6 @@
 package dev.costmon.provider;
 
+import dev.costmon.provider.anthropic.AnthropicProvider;
 import dev.costmon.provider.demo.DemoProvider;
 import dev.costmon.provider.fixed.FixedProvider;
 import dev.costmon.provider.httpjson.HttpJsonProvider;
@@ -28,7 +29,8 @@ public final class ProviderRegistry {
         new FixedProvider(),
         new DemoProvider(),
         new HttpJsonProvider(),
-        new OpenAiProvider()));
+        new OpenAiProvider(),
+        new AnthropicProvider()));
   }
 
   public Optional<ProviderType<?>> find(String name) {

@@ -27,9 +27,13 @@ class MonthAnalyzerTest {
   @TempDir Path dir;
 
   private AccountView analyze(YearMonth month, Instant now, List<Observation> observations) {
+    return analyze(month, now, observations, "");
+  }
+
+  private AccountView analyze(YearMonth month, Instant now, List<Observation> observations, String extra) {
     CostmonConfig config = new ConfigLoader(ProviderRegistry.builtIn(), new Environment(Map.of(), dir, dir, false))
         .parse(dir.resolve("c.yaml"), "currency: EUR\ndatabase: h.db\nfx: {USD: 0.5}\naccounts:\n  - id: a\n"
-            + "    provider: demo\n    scenario: steady\n    amount: 1 USD\n    cap: 100 USD\n");
+            + "    provider: demo\n    scenario: steady\n    amount: 1 USD\n    cap: 100 USD\n" + extra);
     try (Database db = Database.open(config.database(), true)) {
       History h = new History(db);
       h.append(h.startRun("collect", now), new AccountSnapshot("a", "demo", now, now, SnapshotStatus.OK, null,
@@ -89,6 +93,27 @@ class MonthAnalyzerTest {
     // 10 EUR = 20 USD at 1 USD = 0.5 EUR.
     assertThat(a.spend().amount()).isEqualByComparingTo("30");
     assertThat(a.spendReporting().amount()).isEqualByComparingTo("15");
+  }
+
+  @Test
+  void usageWithARateBecomesAnEstimateShownAsItsOwnService() {
+    List<Observation> obs = new ArrayList<>();
+    for (int d = 1; d <= 10; d++) {
+      obs.add(Observation.usage(LocalDate.of(2026, 11, d), "invocations", "", new java.math.BigDecimal("100000"),
+          "count", dev.costmon.model.Aggregation.SUM, Provenance.API));
+    }
+
+    AccountView a = analyze(YearMonth.of(2026, 11), Instant.parse("2026-11-12T07:00:00Z"), obs,
+        "    rates: {invocations: 0.60 USD per 1M}\n");
+
+    // 1M invocations so far at 0.60 USD per 1M; 3M by the end of the month.
+    assertThat(a.spend().amount()).isEqualByComparingTo("0.60");
+    assertThat(a.services()).singleElement().satisfies(s -> {
+      assertThat(s.service()).isEqualTo("invocations (estimate)");
+      assertThat(s.provenance()).isEqualTo(Provenance.ESTIMATE);
+    });
+    assertThat(a.provenance()).containsExactly(Provenance.ESTIMATE);
+    assertThat(a.forecast().amount()).isEqualByComparingTo("1.80");
   }
 
   @Test

@@ -1,0 +1,93 @@
+package dev.costmon.provider.anthropic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.costmon.model.Money;
+import dev.costmon.model.Observation;
+import dev.costmon.model.Provenance;
+import dev.costmon.provider.ProviderException;
+import dev.costmon.provider.ProviderException.Kind;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Maps the daily buckets of {@code cost_report} grouped by workspace and description to spend:
+ * one row per day and line item, and an explicit zero row for a day the API answered with no
+ * charges.
+ */
+final class CostReport {
+  /** The API's only currency so far; a day without charges is reported in it. */
+  static final Currency USD = Currency.getInstance("USD");
+
+  private CostReport() {}
+
+  static List<Observation> spend(List<JsonNode> buckets) throws ProviderException {
+    Map<LocalDate, Map<String, Money>> byDay = new TreeMap<>();
+    for (int i = 0; i < buckets.size(); i++) {
+      String where = "cost_report data[" + i + "]";
+      JsonNode bucket = buckets.get(i);
+      LocalDate day = Json.day(bucket, where);
+      JsonNode results = Json.array(bucket, "results", where);
+      Map<String, Money> lines = byDay.computeIfAbsent(day, d -> new TreeMap<>());
+      for (int j = 0; j < results.size(); j++) {
+        JsonNode result = results.get(j);
+        String at = where + ".results[" + j + "]";
+        // Several results can share a line name (split by service tier or context window).
+        lines.merge(dimension(result), amount(result, at), Money::plus);
+      }
+    }
+    List<Observation> spend = new ArrayList<>();
+    for (Map.Entry<LocalDate, Map<String, Money>> day : byDay.entrySet()) {
+      if (day.getValue().isEmpty()) {
+        spend.add(Observation.spend(day.getKey(), "", Money.zero(USD), Provenance.API));
+      }
+      day.getValue()
+          .forEach((line, amount) -> spend.add(
+              Observation.spend(day.getKey(), line, amount, Provenance.API)));
+    }
+    return spend;
+  }
+
+  /**
+   * The line item as the Console names it, under its workspace: {@code Claude Sonnet 4 Usage - Input
+   * Tokens} for the default workspace (a null {@code workspace_id}), {@code wrkspc_01.../...} for
+   * another one.
+   */
+  static String dimension(JsonNode result) {
+    String description = Json.optionalText(result, "description");
+    if (description == null || description.isBlank()) {
+      String costType = Json.optionalText(result, "cost_type");
+      description = costType == null ? "other" : costType;
+    }
+    String workspace = Json.optionalText(result, "workspace_id");
+    return workspace == null || workspace.isBlank() ? description : workspace + "/" + description;
+  }
+
+  /** {@code amount} is a decimal string in the currency's minor unit: "123.78912" USD is $1.2378912. */
+  static Money amount(JsonNode result, String where) throws ProviderException {
+    JsonNode amount = Json.required(result, "amount", where);
+    String code = Json.required(result, "currency", where).asText();
+    Currency currency;
+    try {
+      currency = Money.currency(code);
+    } catch (IllegalArgumentException e) {
+      throw new ProviderException(Kind.BAD_RESPONSE, where + ".currency " + e.getMessage());
+    }
+    BigDecimal minorUnits;
+    if (amount.isNumber()) {
+      minorUnits = amount.decimalValue();
+    } else {
+      try {
+        minorUnits = new BigDecimal(amount.asText().strip());
+      } catch (NumberFormatException e) {
+        throw new ProviderException(Kind.BAD_RESPONSE, where + ".amount is not a decimal number");
+      }
+    }
+    int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+    return new Money(minorUnits.movePointLeft(digits), currency);
+  }
+}
