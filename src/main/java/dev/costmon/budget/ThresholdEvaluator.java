@@ -27,6 +27,10 @@ public final class ThresholdEvaluator {
     List<ThresholdResult> results = new ArrayList<>();
     for (AccountView a : view.accounts()) {
       results.add(freshness(a, view.now()));
+      if (!a.hasData()) {
+        // Never collected: its zeros are not figures, so only freshness (UNKNOWN) speaks for it.
+        continue;
+      }
       a.cap().ifPresent(cap -> {
         results.add(ratio(a.id(), "cap", a.capRatio().orElseThrow(), a.account().thresholds(),
             "spend " + a.spend().display() + " is " + percent(a.capRatio().orElseThrow()) + " of cap " + cap.display()));

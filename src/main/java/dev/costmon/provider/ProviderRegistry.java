@@ -5,6 +5,7 @@ import dev.costmon.provider.demo.DemoProvider;
 import dev.costmon.provider.fixed.FixedProvider;
 import dev.costmon.provider.httpjson.HttpJsonProvider;
 import dev.costmon.provider.openai.OpenAiProvider;
+import dev.costmon.provider.vercel.VercelProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,8 @@ public final class ProviderRegistry {
         new DemoProvider(),
         new HttpJsonProvider(),
         new OpenAiProvider(),
-        new AnthropicProvider()));
+        new AnthropicProvider(),
+        new VercelProvider()));
   }
 
   public Optional<ProviderType<?>> find(String name) {

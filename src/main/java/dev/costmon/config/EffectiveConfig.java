@@ -1,0 +1,101 @@
+package dev.costmon.config;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costmon.model.Money;
+import dev.costmon.model.Quantity;
+import dev.costmon.model.Rate;
+import java.io.IOException;
+import java.util.Currency;
+import java.util.Map;
+
+/**
+ * The effective configuration as a tree, defaults filled in, every secret replaced by where it
+ * comes from ({@code ${VERCEL_TOKEN}}, {@code credential:wasabi}): safe to paste into a ticket.
+ */
+public final class EffectiveConfig {
+  private final ObjectMapper mapper;
+
+  public EffectiveConfig() {
+    SimpleModule module = new SimpleModule("costmon-effective-config");
+    module.addSerializer(Secret.class, toText(Secret::reference));
+    module.addSerializer(Money.class, toText(Money::toString));
+    module.addSerializer(Quantity.class, toText(q -> q.value().toPlainString() + " " + q.unit()));
+    module.addSerializer(Rate.class, toText(r -> r.price() + " per " + r.per().value().toPlainString() + " "
+        + r.per().unit()));
+    module.addSerializer(Currency.class, toText(Currency::getCurrencyCode));
+    mapper = JsonMapper.builder()
+        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        .addModule(module)
+        .build();
+  }
+
+  public ObjectNode tree(CostmonConfig c) {
+    ObjectNode root = mapper.createObjectNode();
+    root.put("source", c.source().toString());
+    root.put("currency", c.currency().getCurrencyCode());
+    root.put("timezone", c.timezone().getId());
+    root.put("database", c.database().toString());
+    c.textfile().ifPresent(t -> root.put("textfile", t.toString()));
+    ObjectNode fx = root.putObject("fx");
+    c.fx().toReporting().forEach((cur, rate) -> fx.put(cur.getCurrencyCode(), rate));
+    c.cap().ifPresent(cap -> root.put("cap", cap.toString()));
+    root.put("warn_at", c.thresholds().warnAt());
+    root.put("critical_at", c.thresholds().criticalAt());
+    root.put("lookback_days", c.lookbackDays());
+    root.put("raw_retention", Durations.format(c.rawRetention()));
+    root.put("concurrency", c.concurrency());
+    root.put("timeout", Durations.format(c.accountTimeout()));
+    root.put("breakdown_series", c.breakdownSeries());
+    if (c.demo()) {
+      root.put("demo", true);
+    }
+    var accounts = root.putArray("accounts");
+    for (Account a : c.accounts()) {
+      ObjectNode n = accounts.addObject();
+      n.put("id", a.id());
+      n.put("provider", a.providerName());
+      if (!a.labels().isEmpty()) {
+        n.set("labels", mapper.valueToTree(a.labels()));
+      }
+      n.put("currency", a.currency().getCurrencyCode());
+      a.cap().ifPresent(cap -> n.put("cap", cap.toString()));
+      n.put("warn_at", a.thresholds().warnAt());
+      n.put("critical_at", a.thresholds().criticalAt());
+      putMap(n, "quotas", a.quotas());
+      putMap(n, "floors", a.floors());
+      putMap(n, "rates", a.rates());
+      n.put("max_age", Durations.format(a.maxAge()));
+      a.endpoint().ifPresent(e -> n.put("endpoint", e.toString()));
+      n.setAll((ObjectNode) mapper.valueToTree(a.settings()));
+    }
+    return root;
+  }
+
+  public ObjectMapper mapper() {
+    return mapper;
+  }
+
+  private void putMap(ObjectNode n, String key, Map<String, ?> map) {
+    if (!map.isEmpty()) {
+      n.set(key, mapper.valueToTree(map));
+    }
+  }
+
+  private static <T> JsonSerializer<T> toText(java.util.function.Function<T, String> f) {
+    return new JsonSerializer<>() {
+      @Override
+      public void serialize(T value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+        gen.writeString(f.apply(value));
+      }
+    };
+  }
+
+}

@@ -1,0 +1,54 @@
+package dev.costmon.provider.openrouter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.costmon.config.Account;
+import dev.costmon.model.Observation;
+import dev.costmon.model.ObservationKind;
+import dev.costmon.provider.CollectWindow;
+import dev.costmon.provider.ProviderContext;
+import dev.costmon.provider.ProviderException;
+import dev.costmon.provider.ProviderType;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code provider: openrouter}: with a management key, the account's daily spend, requests and
+ * tokens per model ({@code /activity}) and its prepaid balance ({@code /credits}); with an inference
+ * key, that key's UTC month-to-date spend and remaining limit ({@code /key}).
+ */
+public final class OpenRouterProvider implements ProviderType<OpenRouterSettings> {
+
+  @Override
+  public String name() {
+    return "openrouter";
+  }
+
+  @Override
+  public Class<OpenRouterSettings> settingsType() {
+    return OpenRouterSettings.class;
+  }
+
+  @Override
+  public Set<Currency> currencies(OpenRouterSettings settings) {
+    return Set.of(Activity.USD);
+  }
+
+  @Override
+  public List<Observation> collect(
+      Account account, OpenRouterSettings settings, CollectWindow window, ProviderContext context)
+      throws ProviderException {
+    OpenRouterApi api = new OpenRouterApi(settings, context);
+    if (settings.keyType() == KeyType.INFERENCE) {
+      return KeyUsage.observations(api.get(KeyUsage.PATH), settings.apiKey(), window);
+    }
+    List<Observation> result = new ArrayList<>(
+        Activity.observations(api.getManagement(Activity.PATH), window, context.log()));
+    JsonNode credits = api.getManagement(Credits.PATH);
+    boolean spent = result.stream()
+        .anyMatch(o -> o.kind() == ObservationKind.SPEND && o.value().signum() > 0);
+    result.addAll(Credits.observations(credits, spent, window.today(), context.log()));
+    return result;
+  }
+}

@@ -1,0 +1,129 @@
+package dev.costmon.provider.wasabi;
+
+import dev.costmon.model.Money;
+import dev.costmon.model.Observation;
+import dev.costmon.model.Provenance;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What Wasabi will charge, estimated from the account's daily records the way its pay-go invoice
+ * computes it: storage is charged per day at {@code price_per_tb_month / 30} per TB, with TB =
+ * 1024^4 bytes ($6.99 gives Wasabi's $0.00022754 per GB-day), "timed active storage" (padded +
+ * metadata) and "timed deleted storage" (deleted objects still inside the minimum storage duration)
+ * alike; and a month whose active storage averages below {@code minimum_tb} costs the minimum.
+ *
+ * <p>The minimum accrues evenly over the month's days, and each day's "minimum charge" row is the
+ * change of the shortfall {@code max(0, minimum accrued so far - active charged so far)}. So the
+ * month-to-date total is {@code max(minimum accrued, active) + deleted} on every day, and the
+ * month's rows add up to exactly {@code max(minimum, active) + deleted}. A day's minimum row is
+ * negative when growing storage overtakes the minimum already accrued: the true-up of an earlier
+ * share that will not be charged after all.
+ */
+final class StorageEstimate {
+  static final String ACTIVE = "timed active storage";
+  static final String DELETED = "timed deleted storage";
+  static final String MINIMUM = "minimum charge";
+
+  /** Digits kept of a computed amount: far below a cent, and sums stay exact at this scale. */
+  private static final int SCALE = 10;
+  private static final BigDecimal BYTES_PER_TB = BigDecimal.valueOf(1L << 40);
+  private static final BigDecimal DAYS_PER_PRICE = BigDecimal.valueOf(30);
+
+  private final WasabiSettings settings;
+  private final BigDecimal bytesDaysPerPrice;
+
+  StorageEstimate(WasabiSettings settings) {
+    this.settings = settings;
+    this.bytesDaysPerPrice = BYTES_PER_TB.multiply(DAYS_PER_PRICE);
+  }
+
+  /** The charge of storing {@code bytes} for one day. */
+  Money daily(BigDecimal bytes) {
+    return money(bytes.multiply(settings.pricePerTbMonth().amount())
+        .divide(bytesDaysPerPrice, SCALE, RoundingMode.HALF_EVEN));
+  }
+
+  /** The minimum charge of a whole month, see {@link Billing}. */
+  Money minimum(YearMonth month) {
+    BigDecimal perCycle = settings.minimumTb().multiply(settings.pricePerTbMonth().amount());
+    if (settings.billing() == Billing.THIRTY_DAY) {
+      return money(perCycle);
+    }
+    return money(perCycle.multiply(BigDecimal.valueOf(month.lengthOfMonth()))
+        .divide(DAYS_PER_PRICE, SCALE, RoundingMode.HALF_EVEN));
+  }
+
+  /** The minimum accrued through {@code day}: its even share, exactly the minimum on the last day. */
+  Money minimumThrough(LocalDate day) {
+    Money whole = minimum(YearMonth.from(day));
+    int length = day.lengthOfMonth();
+    if (day.getDayOfMonth() == length) {
+      return whole;
+    }
+    return money(whole.amount().multiply(BigDecimal.valueOf(day.getDayOfMonth()))
+        .divide(BigDecimal.valueOf(length), SCALE, RoundingMode.HALF_EVEN));
+  }
+
+  /**
+   * Spend rows for each day of {@code days} (account records, each month complete from its first
+   * day) and a forecast for each month they touch.
+   */
+  List<Observation> observations(List<Utilization> days) {
+    Map<YearMonth, List<Utilization>> byMonth = new TreeMap<>();
+    for (Utilization u : days) {
+      byMonth.computeIfAbsent(YearMonth.from(u.day()), m -> new ArrayList<>()).add(u);
+    }
+    List<Observation> out = new ArrayList<>();
+    byMonth.forEach((month, records) -> month(month, records, out));
+    return out;
+  }
+
+  private void month(YearMonth month, List<Utilization> records, List<Observation> out) {
+    Money zero = Money.zero(settings.pricePerTbMonth().currency());
+    Money active = zero;
+    Money deleted = zero;
+    Money shortfall = zero;
+    Money lastActive = zero;
+    Money lastDeleted = zero;
+    LocalDate last = month.atDay(1);
+    for (Utilization u : records) {
+      lastActive = daily(u.active());
+      lastDeleted = daily(u.deleted());
+      active = active.plus(lastActive);
+      deleted = deleted.plus(lastDeleted);
+      Money owed = minimumThrough(u.day()).minus(active);
+      Money newShortfall = owed.isNegative() ? zero : owed;
+      out.add(Observation.spend(u.day(), ACTIVE, lastActive, Provenance.ESTIMATE));
+      out.add(Observation.spend(u.day(), DELETED, lastDeleted, Provenance.ESTIMATE));
+      Money trueUp = normal(newShortfall.minus(shortfall));
+      out.add(Observation.spend(u.day(), MINIMUM, trueUp, Provenance.ESTIMATE));
+      shortfall = newShortfall;
+      last = u.day();
+    }
+    // The rest of the month is assumed to look like its newest day.
+    BigDecimal remaining = BigDecimal.valueOf(month.lengthOfMonth() - last.getDayOfMonth());
+    Money projectedActive = active.plus(lastActive.times(remaining));
+    Money projectedDeleted = deleted.plus(lastDeleted.times(remaining));
+    Money minimum = minimum(month);
+    Money atLeastMinimum = projectedActive.compareTo(minimum) < 0 ? minimum : projectedActive;
+    Money forecast = atLeastMinimum.plus(projectedDeleted);
+    out.add(Observation.forecast(month.atDay(1), normal(forecast), Provenance.ESTIMATE));
+  }
+
+  private Money money(BigDecimal amount) {
+    return normal(new Money(amount, settings.pricePerTbMonth().currency()));
+  }
+
+  /** Without trailing zeros, so {@code 0.2330000000} reads {@code 0.233}. */
+  private static Money normal(Money m) {
+    BigDecimal a = m.amount().stripTrailingZeros();
+    return new Money(a.scale() < 0 ? a.setScale(0) : a, m.currency());
+  }
+}
