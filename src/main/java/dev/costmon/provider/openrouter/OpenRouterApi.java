@@ -44,9 +44,9 @@ final class OpenRouterApi {
       String message = errorMessage(response);
       String detail = message.isEmpty() ? "" : ": " + message;
       if (message.toLowerCase(Locale.ROOT).contains("management key")) {
-        return fail(Kind.CONDITION, NOT_MANAGEMENT_KEY + " (HTTP 403 from " + path + detail + ")");
+        throw new ProviderException(Kind.CONDITION, NOT_MANAGEMENT_KEY + " (HTTP 403 from " + path + detail + ")");
       }
-      return fail(Kind.AUTH, "HTTP 403 Forbidden from " + path + detail);
+      throw new ProviderException(Kind.AUTH, "HTTP 403 Forbidden from " + path + detail);
     }
     return response.json();
   }
@@ -67,9 +67,5 @@ final class OpenRouterApi {
     String clean = Redactor.of(List.of(settings.apiKey())).text(message.orElse(""))
         .replaceAll("\\p{Cntrl}", " ").strip();
     return clean.length() > 120 ? clean.substring(0, 117) + "..." : clean;
-  }
-
-  private static JsonNode fail(Kind kind, String message) throws ProviderException {
-    throw new ProviderException(kind, message);
   }
 }
