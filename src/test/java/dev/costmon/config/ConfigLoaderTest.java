@@ -199,6 +199,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theExampleConfigIsValid() {
+    // Maven runs tests in the project directory, where config.example.yaml documents every key.
+    CostmonConfig config = new ConfigLoader(ProviderRegistry.builtIn(), new Environment(Map.of(), dir, dir, false))
+        .load(Path.of("config.example.yaml").toAbsolutePath());
+    assertThat(config.accounts()).extracting(Account::id)
+        .containsExactly("ionos", "hostinger", "ovh-bms", "claude-max", "supabase-plan");
+  }
+
+  @Test
   void readsTheFileFromDisk() throws IOException {
     Path file = dir.resolve("c.yaml");
     Files.writeString(file, MINIMAL);
