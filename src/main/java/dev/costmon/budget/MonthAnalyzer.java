@@ -215,6 +215,7 @@ public final class MonthAnalyzer {
       Money providerForecast = Money.zero(currency);
       Money fixedForecast = Money.zero(currency);
       boolean hasProvider = false;
+      Set<Provenance> providerProvenance = EnumSet.noneOf(Provenance.class);
       boolean hasFixed = false;
       for (Observation o : forecasts) {
         Money amount = fx.convert(o.money(), currency);
@@ -223,11 +224,12 @@ public final class MonthAnalyzer {
           hasFixed = true;
         } else {
           providerForecast = providerForecast.plus(amount);
+          providerProvenance.add(o.provenance());
           hasProvider = true;
         }
       }
       if (hasProvider) {
-        return new Forecast(providerForecast, Provenance.API);
+        return new Forecast(providerForecast, weakest(providerProvenance));
       }
       Money fixedPart = hasFixed ? fixedForecast : fixedSpend;
       Money variablePart = lastVariableDay == 0

@@ -1,11 +1,14 @@
 package dev.costmon.provider;
 
 import dev.costmon.provider.anthropic.AnthropicProvider;
+import dev.costmon.provider.cloudflare.CloudflareProvider;
 import dev.costmon.provider.demo.DemoProvider;
 import dev.costmon.provider.fixed.FixedProvider;
 import dev.costmon.provider.httpjson.HttpJsonProvider;
 import dev.costmon.provider.openai.OpenAiProvider;
+import dev.costmon.provider.openrouter.OpenRouterProvider;
 import dev.costmon.provider.vercel.VercelProvider;
+import dev.costmon.provider.wasabi.WasabiProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +35,10 @@ public final class ProviderRegistry {
         new HttpJsonProvider(),
         new OpenAiProvider(),
         new AnthropicProvider(),
-        new VercelProvider()));
+        new VercelProvider(),
+        new OpenRouterProvider(),
+        new WasabiProvider(),
+        new CloudflareProvider()));
   }
 
   public Optional<ProviderType<?>> find(String name) {

@@ -101,7 +101,7 @@ class ApiCollectTest {
     CliHarness.Result reprocess = cli.run("reprocess", "--account", "chargeback");
 
     assertThat(reprocess.exitCode()).as(reprocess.err()).isZero();
-    assertThat(reprocess.out()).startsWith("chargeback           1 runs replayed, 2 figures");
+    assertThat(reprocess.out()).startsWith("chargeback           1 runs replayed, 3 figures");
     assertThat(server.requests).hasSize(requests);
     String after = cli.run("export", "--format", "csv").out();
     assertThat(strip(after)).isEqualTo(strip(before));

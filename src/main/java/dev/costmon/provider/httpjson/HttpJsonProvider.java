@@ -8,6 +8,7 @@ import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Provenance;
 import dev.costmon.provider.CollectWindow;
+import dev.costmon.provider.MonthToDate;
 import dev.costmon.provider.ProviderContext;
 import dev.costmon.provider.ProviderException;
 import dev.costmon.provider.ProviderType;
@@ -52,8 +53,13 @@ public final class HttpJsonProvider implements ProviderType<HttpJsonSettings> {
           ? account.currency()
           : currency(text(root, settings.currencyPointer(), "currency_pointer"));
       boolean monthToDate = settings.period().equals("month");
+      Money money = new Money(amount, currency);
       result.add(Observation.spend(monthToDate ? today.withDayOfMonth(1) : today,
-          monthToDate ? MONTH_TO_DATE : "", new Money(amount, currency), Provenance.API));
+          monthToDate ? MONTH_TO_DATE : "", money, Provenance.API));
+      if (monthToDate) {
+        result.add(Observation.forecast(today.withDayOfMonth(1),
+            MonthToDate.forecast(money, today.withDayOfMonth(1), window.now(), window.zone()), Provenance.ESTIMATE));
+      }
     }
     for (Map.Entry<String, UsageValue> u : settings.usage().entrySet()) {
       UsageValue v = u.getValue();

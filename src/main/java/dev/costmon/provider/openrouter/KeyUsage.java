@@ -7,13 +7,11 @@ import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Provenance;
 import dev.costmon.provider.CollectWindow;
+import dev.costmon.provider.MonthToDate;
 import dev.costmon.provider.ProviderException;
 import dev.costmon.provider.ProviderException.Kind;
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +33,6 @@ final class KeyUsage {
       "this is a management key, which spends nothing itself: drop key_type: inference to collect"
           + " the account's spend from /activity";
 
-  private static final long SECONDS_PER_DAY = 86_400;
 
   private KeyUsage() {}
 
@@ -54,7 +51,7 @@ final class KeyUsage {
     List<Observation> result = new ArrayList<>();
     result.add(Observation.spend(
         monthStart, dimension(data, key), new Money(monthToDate, Activity.USD), Provenance.API));
-    result.add(Observation.forecast(monthStart, forecast(monthToDate, monthStart, window), Provenance.ESTIMATE));
+    result.add(Observation.forecast(monthStart, MonthToDate.forecast(new Money(monthToDate, Activity.USD), monthStart, window.now(), ZoneOffset.UTC), Provenance.ESTIMATE));
     Optional<BigDecimal> limit = Fields.optionalDecimal(data, "limit", where);
     Optional<BigDecimal> remaining = Fields.optionalDecimal(data, "limit_remaining", where);
     if (limit.isPresent() && remaining.isPresent()) {
@@ -62,18 +59,6 @@ final class KeyUsage {
           Aggregation.LAST, Provenance.API));
     }
     return result;
-  }
-
-  /**
-   * The month-to-date spend extrapolated over the whole UTC month. At least one day counts as
-   * elapsed, so a few cents in the month's first minutes do not project a fortune.
-   */
-  private static Money forecast(BigDecimal monthToDate, LocalDate monthStart, CollectWindow window) {
-    long seconds = Duration.between(monthStart.atStartOfDay(ZoneOffset.UTC).toInstant(), window.now()).getSeconds();
-    BigDecimal elapsedDays = BigDecimal.valueOf(Math.max(seconds, SECONDS_PER_DAY))
-        .divide(BigDecimal.valueOf(SECONDS_PER_DAY), MathContext.DECIMAL64);
-    BigDecimal days = BigDecimal.valueOf(YearMonth.from(monthStart).lengthOfMonth());
-    return new Money(monthToDate.multiply(days).divide(elapsedDays, MathContext.DECIMAL64), Activity.USD);
   }
 
   /** "month to date (key <label>)"; a label that would show the key itself is left out. */

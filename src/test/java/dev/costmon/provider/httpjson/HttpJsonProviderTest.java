@@ -50,12 +50,15 @@ class HttpJsonProviderTest {
 
     List<Observation> obs = fixture.collect(provider, account, WINDOW, CLOCK);
 
-    assertThat(obs).hasSize(2);
+    // The month-to-date spend, its forecast (23 days elapsed of 30) and the usage figure.
+    assertThat(obs).hasSize(3);
     Observation spend = obs.get(0);
     assertThat(spend.kind()).isEqualTo(ObservationKind.SPEND);
     assertThat(spend.day()).isEqualTo(LocalDate.of(2026, 11, 1));
     assertThat(spend.money()).isEqualTo(Money.of("1234.567890123456789", "EUR"));
-    assertThat(obs.get(1).value()).isEqualByComparingTo("42000");
+    assertThat(obs.get(1).kind()).isEqualTo(ObservationKind.FORECAST);
+    assertThat(obs.get(1).provenance()).isEqualTo(dev.costmon.model.Provenance.ESTIMATE);
+    assertThat(obs.get(2).value()).isEqualByComparingTo("42000");
     assertThat(fixture.requests).containsExactly("GET /api/costs?month=current");
     assertThat(fixture.requestHeaders.get(0).get("Authorization")).containsExactly("Bearer " + SECRET);
     assertThat(fixture.requestHeaders.get(0).get("X-team")).containsExactly("infra");
