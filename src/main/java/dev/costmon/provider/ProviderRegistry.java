@@ -7,6 +7,7 @@ import dev.costmon.provider.fixed.FixedProvider;
 import dev.costmon.provider.httpjson.HttpJsonProvider;
 import dev.costmon.provider.openai.OpenAiProvider;
 import dev.costmon.provider.openrouter.OpenRouterProvider;
+import dev.costmon.provider.supabase.SupabaseProvider;
 import dev.costmon.provider.vercel.VercelProvider;
 import dev.costmon.provider.wasabi.WasabiProvider;
 import java.util.LinkedHashMap;
@@ -38,7 +39,8 @@ public final class ProviderRegistry {
         new VercelProvider(),
         new OpenRouterProvider(),
         new WasabiProvider(),
-        new CloudflareProvider()));
+        new CloudflareProvider(),
+        new SupabaseProvider()));
   }
 
   public Optional<ProviderType<?>> find(String name) {
