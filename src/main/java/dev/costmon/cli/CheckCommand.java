@@ -5,6 +5,7 @@ import dev.costmon.budget.CheckResult;
 import dev.costmon.budget.MonthAnalyzer;
 import dev.costmon.budget.MonthView;
 import dev.costmon.budget.ThresholdEvaluator;
+import dev.costmon.notify.NotifyService;
 import dev.costmon.store.Database;
 import dev.costmon.store.History;
 import java.time.YearMonth;
@@ -20,6 +21,7 @@ import picocli.CommandLine.ParentCommand;
     footerHeading = "%nExamples:%n",
     footer = {"  costmon check                      # Nagios/Icinga, CI steps",
         "  costmon check --format json | jq .status",
+        "  costmon check --notify             # also message the notify: channels",
         "",
         "Exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (stale data, a provider condition,",
         "or a config/database that cannot be read: never mistaken for critical spend)."})
@@ -31,6 +33,10 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
   Format format;
+
+  @Option(names = "--notify", description = "Tell the notify: channels about new breaches, escalations and"
+      + " resolutions (debounced), and run on_hard_cap actions. Delivery failures never change the exit code.")
+  boolean notify;
 
   private final CliContext context;
 
@@ -49,6 +55,13 @@ public final class CheckCommand implements Callable<Integer> {
         CheckOutput.json(result, session.config().demo(), session.out());
       } else {
         CheckOutput.text(result, session.config().demo(), parent.global.verbose(), session.out());
+      }
+      NotifyService notifications = new NotifyService(session.config(), context.clock(), session::verbose);
+      if (notify) {
+        notifications.notify(db, view, result).problems().forEach(p -> session.err().println("costmon: " + p));
+      }
+      if (parent.global.verbose() && format == Format.text) {
+        notifications.status(db, view.month()).forEach(session.out()::println);
       }
       return result.status().exitCode();
     }

@@ -4,6 +4,7 @@ import dev.costmon.collect.AccountOutcome;
 import dev.costmon.collect.CollectResult;
 import dev.costmon.collect.CollectService;
 import dev.costmon.config.Account;
+import dev.costmon.notify.NotifyService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
     footer = {"  costmon collect                         # nightly, from a systemd timer or cron",
         "  costmon collect --account ionos --verbose",
         "  costmon collect --dry-run                # ask the providers, store nothing",
+        "  costmon collect --notify                 # then message new breaches (see 'check --notify')",
         "",
         "Exit codes: 0 all accounts collected, 1 some failed, 2 all failed, 75 another collect runs,",
         "78 configuration error, 74 database error."})
@@ -34,6 +36,10 @@ public final class CollectCommand implements Callable<Integer> {
 
   @Option(names = "--dry-run", description = "Call the providers and show what would be stored; write nothing.")
   boolean dryRun;
+
+  @Option(names = "--notify", description = "After storing, evaluate the check and tell the notify: channels"
+      + " what is new (as 'check --notify'). Delivery failures never change the exit code.")
+  boolean notify;
 
   private final CliContext context;
 
@@ -50,6 +56,10 @@ public final class CollectCommand implements Callable<Integer> {
     if (selected.isEmpty()) {
       session.err().println("costmon: no accounts configured in " + session.config().source());
       return ExitCodes.OK;
+    }
+    if (notify && !dryRun) {
+      new NotifyService(session.config(), context.clock(), session::verbose).afterCollect().problems()
+          .forEach(p -> session.err().println("costmon: " + p));
     }
     if (result.allFailed()) {
       return ExitCodes.FAILED;

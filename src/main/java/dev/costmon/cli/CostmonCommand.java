@@ -16,7 +16,8 @@ import picocli.CommandLine.Mixin;
         "a .prom file for node_exporter's textfile collector."},
     subcommands = {
         CollectCommand.class, ReportCommand.class, CheckCommand.class, ExportCommand.class, DemoCommand.class,
-        ReprocessCommand.class, RawCommand.class, ConfigCommand.class},
+        ReprocessCommand.class, RawCommand.class, ConfigCommand.class, ImportCommand.class, DoctorCommand.class,
+        NotifyCommand.class},
     footerHeading = "%nExit codes (all commands but check):%n",
     footer = {
         "  0  success          1  some accounts failed     2  all accounts failed",

@@ -20,6 +20,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.costmon.model.Money;
 import dev.costmon.model.Quantity;
 import dev.costmon.model.Rate;
+import dev.costmon.notify.Notifications;
+import dev.costmon.notify.NotifyBinder;
 import dev.costmon.provider.ProviderRegistry;
 import dev.costmon.provider.ProviderSettings;
 import dev.costmon.provider.ProviderType;
@@ -43,6 +45,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -78,7 +81,8 @@ public final class ConfigLoader {
   public CostmonConfig parse(Path file, String text) {
     Path baseDir = file.toAbsolutePath().getParent();
     YAMLFactory factory = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    YAMLMapper mapper = mapper(factory, new SecretResolver(environment, baseDir));
+    YAMLMapper mapper = mapper(factory, new SecretResolver(environment, baseDir),
+        p -> p.startsWith("~") ? environment.resolve(p) : baseDir.resolve(p));
     JsonNode root;
     YamlLocations locations;
     try {
@@ -98,8 +102,23 @@ public final class ConfigLoader {
     return new Binder(file, baseDir, mapper, locations).bind((ObjectNode) root);
   }
 
-  static YAMLMapper mapper(YAMLFactory factory, SecretResolver secrets) {
+  static YAMLMapper mapper(YAMLFactory factory, SecretResolver secrets, Function<String, Path> paths) {
     SimpleModule module = new SimpleModule("costmon-config");
+    // A path in a provider's settings (a FOCUS export directory) is relative to the config file.
+    module.addDeserializer(Path.class, new JsonDeserializer<>() {
+      @Override
+      public Path deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        String text = p.getValueAsString("");
+        if (!p.currentToken().isScalarValue() || text.isBlank()) {
+          throw JsonMappingException.from(p, "expected a file path");
+        }
+        try {
+          return paths.apply(text);
+        } catch (java.nio.file.InvalidPathException e) {
+          throw JsonMappingException.from(p, "'" + text + "' is not a valid path");
+        }
+      }
+    });
     module.addDeserializer(Secret.class, new JsonDeserializer<>() {
       @Override
       public Secret deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
@@ -147,7 +166,7 @@ public final class ConfigLoader {
   }
 
   /** Binding of one file; keeps the file name and locations for error messages. */
-  private final class Binder {
+  private final class Binder implements ConfigBinding {
     private final Path file;
     private final Path baseDir;
     private final YAMLMapper mapper;
@@ -206,8 +225,9 @@ public final class ConfigLoader {
         }
         accounts.add(account);
       }
+      Notifications notify = NotifyBinder.bind(this, raw.notifyChannels(), raw.debounce(), rawAccounts, accounts, fx);
       return new CostmonConfig(file, currency, zone, database, textfile, fx, cap, thresholds, lookback,
-          retention, concurrency, timeout, breakdown, Boolean.TRUE.equals(raw.demo()), accounts);
+          retention, concurrency, timeout, breakdown, Boolean.TRUE.equals(raw.demo()), accounts, notify);
     }
 
     private Account account(ObjectNode node, String at, Currency reporting, Thresholds defaults, FxRates fx) {
@@ -278,6 +298,11 @@ public final class ConfigLoader {
       return new Account(id, type, labels, currency, cap, thresholds, quotas, floors, rates, maxAge, endpoint, settings);
     }
 
+    @Override
+    public <T> T convert(JsonNode node, Class<T> type, String at, String who) {
+      return convert(node, type, at, who, Set.of());
+    }
+
     private <T> T convert(JsonNode node, Class<T> type, String at, String who, Set<String> extraKeys) {
       // Records are built only after all keys are read, so a misspelt key would otherwise surface as
       // "amount is required" instead of "unknown key 'amout'": check the keys first.
@@ -306,7 +331,8 @@ public final class ConfigLoader {
       }
     }
 
-    private <T> T value(String pointer, String who, Supplier<T> parse) {
+    @Override
+    public <T> T value(String pointer, String who, Supplier<T> parse) {
       try {
         return parse.get();
       } catch (IllegalArgumentException | DateTimeException e) {
@@ -329,7 +355,8 @@ public final class ConfigLoader {
       return v;
     }
 
-    private Path path(String text) {
+    @Override
+    public Path path(String text) {
       return text.startsWith("~") ? environment.resolve(text) : baseDir.resolve(text);
     }
 
@@ -346,7 +373,8 @@ public final class ConfigLoader {
       return dataHome.resolve("costmon/history.db");
     }
 
-    private <T> T fail(String pointer, String who, String message) {
+    @Override
+    public <T> T fail(String pointer, String who, String message) {
       String where = locations.describe(pointer);
       throw new ConfigException(file + (where.isEmpty() ? "" : ":" + where) + ": " + who + message);
     }

@@ -1,6 +1,7 @@
 package dev.costmon.config;
 
 import dev.costmon.model.Money;
+import dev.costmon.notify.Notifications;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param accountTimeout how long one account's collection may take before it is abandoned
  * @param breakdownSeries how many services per account the .prom file shows before 'other'
  * @param demo marks every output as synthetic demo data
+ * @param notifications notification channels, their debounce and the accounts' hard caps
  */
 public record CostmonConfig(
     Path source,
@@ -33,7 +35,8 @@ public record CostmonConfig(
     Duration accountTimeout,
     int breakdownSeries,
     boolean demo,
-    List<Account> accounts) {
+    List<Account> accounts,
+    Notifications notifications) {
 
   public CostmonConfig {
     Objects.requireNonNull(source, "source");
@@ -45,6 +48,15 @@ public record CostmonConfig(
     Objects.requireNonNull(cap, "cap");
     Objects.requireNonNull(thresholds, "thresholds");
     accounts = List.copyOf(accounts);
+    Objects.requireNonNull(notifications, "notifications");
+  }
+
+  /** A configuration without notification channels, debounce defaults or hard caps. */
+  public CostmonConfig(Path source, Currency currency, ZoneId timezone, Path database, Optional<Path> textfile,
+      FxRates fx, Optional<Money> cap, Thresholds thresholds, int lookbackDays, Duration rawRetention,
+      int concurrency, Duration accountTimeout, int breakdownSeries, boolean demo, List<Account> accounts) {
+    this(source, currency, timezone, database, textfile, fx, cap, thresholds, lookbackDays, rawRetention,
+        concurrency, accountTimeout, breakdownSeries, demo, accounts, Notifications.NONE);
   }
 
   public Optional<Account> account(String id) {

@@ -12,6 +12,7 @@ import dev.costmon.model.Money;
 import dev.costmon.model.Quantity;
 import dev.costmon.model.Rate;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Currency;
 import java.util.Map;
 
@@ -30,6 +31,7 @@ public final class EffectiveConfig {
     module.addSerializer(Rate.class, toText(r -> r.price() + " per " + r.per().value().toPlainString() + " "
         + r.per().unit()));
     module.addSerializer(Currency.class, toText(Currency::getCurrencyCode));
+    module.addSerializer(Path.class, toText(Path::toString));
     mapper = JsonMapper.builder()
         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)

@@ -1,5 +1,6 @@
 package dev.costmon.config;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Set;
@@ -17,8 +18,11 @@ record RawAccount(
     Map<String, String> floors,
     Map<String, String> rates,
     String maxAge,
-    String endpoint) {
+    String endpoint,
+    String hardCap,
+    ObjectNode onHardCap) {
 
   static final Set<String> KEYS = Set.of(
-      "id", "provider", "labels", "currency", "cap", "warn_at", "critical_at", "quotas", "floors", "rates", "max_age", "endpoint");
+      "id", "provider", "labels", "currency", "cap", "warn_at", "critical_at", "quotas", "floors", "rates", "max_age", "endpoint",
+      "hard_cap", "on_hard_cap");
 }

@@ -1,5 +1,6 @@
 package dev.costmon.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.List;
@@ -21,4 +22,6 @@ record RawConfig(
     String timeout,
     Integer breakdownSeries,
     Boolean demo,
-    List<ObjectNode> accounts) {}
+    List<ObjectNode> accounts,
+    @JsonProperty("notify") List<ObjectNode> notifyChannels,
+    ObjectNode debounce) {}

@@ -3,6 +3,8 @@ package dev.costmon.provider;
 import dev.costmon.provider.anthropic.AnthropicProvider;
 import dev.costmon.provider.cloudflare.CloudflareProvider;
 import dev.costmon.provider.demo.DemoProvider;
+import dev.costmon.provider.digitalocean.DigitalOceanProvider;
+import dev.costmon.provider.focus.FocusProvider;
 import dev.costmon.provider.fixed.FixedProvider;
 import dev.costmon.provider.httpjson.HttpJsonProvider;
 import dev.costmon.provider.openai.OpenAiProvider;
@@ -40,7 +42,9 @@ public final class ProviderRegistry {
         new OpenRouterProvider(),
         new WasabiProvider(),
         new CloudflareProvider(),
-        new SupabaseProvider()));
+        new SupabaseProvider(),
+        new DigitalOceanProvider(),
+        new FocusProvider()));
   }
 
   public Optional<ProviderType<?>> find(String name) {

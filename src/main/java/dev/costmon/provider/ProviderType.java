@@ -6,6 +6,7 @@ import dev.costmon.model.Quantity;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,4 +45,13 @@ public interface ProviderType<S extends ProviderSettings> {
    */
   List<Observation> collect(Account account, S settings, CollectWindow window, ProviderContext context)
       throws ProviderException;
+
+  /**
+   * One cheap read-only request that shows the credentials and endpoint work, for {@code costmon
+   * doctor}: returns what was checked in a few words, or empty when the provider has nothing to ask
+   * (fixed fees). Never writes anything and never returns a secret.
+   */
+  default Optional<String> probe(Account account, S settings, ProviderContext context) throws ProviderException {
+    return Optional.empty();
+  }
 }

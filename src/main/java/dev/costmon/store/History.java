@@ -60,47 +60,50 @@ public final class History {
 
   /** Appends one account's snapshot and all its observations in one transaction. */
   public synchronized long append(long runId, AccountSnapshot snapshot) {
-    return inTransaction(c -> {
-      long id;
-      try (PreparedStatement st = c.prepareStatement(
-          "INSERT INTO snapshot(run_id, account, provider, started_at, finished_at, status, error, observations,"
-              + " window_from, window_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-        st.setLong(1, runId);
+    return inTransaction(c -> insert(c, runId, snapshot));
+  }
+
+  /** Inserts a snapshot and its observations inside the caller's transaction; returns its id. */
+  long insert(Connection c, long runId, AccountSnapshot snapshot) throws SQLException {
+    long id;
+    try (PreparedStatement st = c.prepareStatement(
+        "INSERT INTO snapshot(run_id, account, provider, started_at, finished_at, status, error, observations,"
+            + " window_from, window_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+      st.setLong(1, runId);
+      st.setString(2, snapshot.account());
+      st.setString(3, snapshot.provider());
+      st.setLong(4, snapshot.startedAt().toEpochMilli());
+      st.setLong(5, snapshot.finishedAt().toEpochMilli());
+      st.setString(6, snapshot.status().label());
+      st.setString(7, snapshot.error());
+      st.setInt(8, snapshot.observations().size());
+      st.setString(9, snapshot.windowFrom() == null ? null : snapshot.windowFrom().toString());
+      st.setString(10, snapshot.windowTo() == null ? null : snapshot.windowTo().toString());
+      st.executeUpdate();
+      try (ResultSet keys = st.getGeneratedKeys()) {
+        keys.next();
+        id = keys.getLong(1);
+      }
+    }
+    try (PreparedStatement st = c.prepareStatement(
+        "INSERT INTO observation(snapshot_id, account, kind, metric, dimension, day, value, unit, provenance,"
+            + " aggregation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (Observation o : snapshot.observations()) {
+        st.setLong(1, id);
         st.setString(2, snapshot.account());
-        st.setString(3, snapshot.provider());
-        st.setLong(4, snapshot.startedAt().toEpochMilli());
-        st.setLong(5, snapshot.finishedAt().toEpochMilli());
-        st.setString(6, snapshot.status().label());
-        st.setString(7, snapshot.error());
-        st.setInt(8, snapshot.observations().size());
-        st.setString(9, snapshot.windowFrom() == null ? null : snapshot.windowFrom().toString());
-        st.setString(10, snapshot.windowTo() == null ? null : snapshot.windowTo().toString());
-        st.executeUpdate();
-        try (ResultSet keys = st.getGeneratedKeys()) {
-          keys.next();
-          id = keys.getLong(1);
-        }
+        st.setString(3, o.kind().label());
+        st.setString(4, o.metric());
+        st.setString(5, o.dimension());
+        st.setString(6, o.day().toString());
+        st.setString(7, o.value().toPlainString());
+        st.setString(8, o.unit());
+        st.setString(9, o.provenance().label());
+        st.setString(10, o.aggregation().label());
+        st.addBatch();
       }
-      try (PreparedStatement st = c.prepareStatement(
-          "INSERT INTO observation(snapshot_id, account, kind, metric, dimension, day, value, unit, provenance,"
-              + " aggregation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        for (Observation o : snapshot.observations()) {
-          st.setLong(1, id);
-          st.setString(2, snapshot.account());
-          st.setString(3, o.kind().label());
-          st.setString(4, o.metric());
-          st.setString(5, o.dimension());
-          st.setString(6, o.day().toString());
-          st.setString(7, o.value().toPlainString());
-          st.setString(8, o.unit());
-          st.setString(9, o.provenance().label());
-          st.setString(10, o.aggregation().label());
-          st.addBatch();
-        }
-        st.executeBatch();
-      }
-      return id;
-    });
+      st.executeBatch();
+    }
+    return id;
   }
 
   /** The current figures of every account for days in [from, to]. */

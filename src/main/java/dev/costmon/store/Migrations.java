@@ -66,6 +66,51 @@ final class Migrations {
       );
       CREATE INDEX raw_response_by_account ON raw_response(account, run_id);
       CREATE INDEX raw_response_by_time ON raw_response(fetched_at);
+      """,
+      // 3: files imported into an account (costmon import focus), by the SHA-256 of their bytes, so
+      // importing the same file twice changes nothing; written in the transaction of their snapshot.
+      """
+      CREATE TABLE imported_file (
+        account TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        format TEXT NOT NULL,
+        path TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        rows INTEGER NOT NULL,
+        first_day TEXT,
+        last_day TEXT,
+        snapshot_id INTEGER NOT NULL REFERENCES snapshot(id),
+        imported_at INTEGER NOT NULL,
+        PRIMARY KEY (account, sha256)
+      );
+      """,
+      // 4: what each notification channel was last told about each threshold in each billing period
+      // (the debounce), and every attempt of an on_hard_cap action.
+      """
+      CREATE TABLE notification (
+        subject TEXT NOT NULL,
+        threshold TEXT NOT NULL,
+        period TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        last_level TEXT,
+        max_level TEXT,
+        last_sent_at INTEGER,
+        last_attempt_at INTEGER NOT NULL,
+        failures INTEGER NOT NULL DEFAULT 0,
+        failed_level TEXT,
+        last_error TEXT,
+        PRIMARY KEY (subject, threshold, period, channel)
+      );
+      CREATE TABLE hard_cap_action (
+        id INTEGER PRIMARY KEY,
+        account TEXT NOT NULL,
+        period TEXT NOT NULL,
+        attempted_at INTEGER NOT NULL,
+        action TEXT NOT NULL,
+        ok INTEGER NOT NULL CHECK (ok IN (0, 1)),
+        result TEXT NOT NULL
+      );
+      CREATE INDEX hard_cap_action_by_period ON hard_cap_action(account, period);
       """);
 
   private Migrations() {}

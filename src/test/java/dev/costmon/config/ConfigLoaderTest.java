@@ -100,7 +100,7 @@ class ConfigLoaderTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      misspelt account key   | amout: 6 EUR                 | costmon.yaml:6:5: account 'x': unknown key 'amout' (did you mean 'amount'?) (known keys: accrual, amount, billing_day, cap, critical_at, currency, endpoint, floors, from, id, labels, max_age, provider, quotas, rates, until, warn_at)
+      misspelt account key   | amout: 6 EUR                 | costmon.yaml:6:5: account 'x': unknown key 'amout' (did you mean 'amount'?) (known keys: accrual, amount, billing_day, cap, critical_at, currency, endpoint, floors, from, hard_cap, id, labels, max_age, on_hard_cap, provider, quotas, rates, until, warn_at)
       bad amount             | amount: six EUR              | costmon.yaml:6:5: account 'x': amount: 'six' in 'six EUR' is not a decimal number
       bad currency           | amount: 6 EURO               | costmon.yaml:6:5: account 'x': amount: 'EURO' is not an ISO 4217 currency code like USD or EUR
       missing fx rate        | amount: 6 GBP                | costmon.yaml:3:5: account 'x': no conversion rate for GBP into EUR; add it under fx:, e.g. fx: {GBP: 1.08}
@@ -125,8 +125,8 @@ class ConfigLoaderTest {
   void unknownTopLevelKeySuggestsTheRightOne() {
     assertThatThrownBy(() -> load("currency: EUR\ntimezon: UTC\n"))
         .hasMessageEndingWith("costmon.yaml:2:1: unknown key 'timezon' (did you mean 'timezone'?)"
-            + " (known keys: accounts, breakdown_series, cap, concurrency, critical_at, currency, database, demo,"
-            + " fx, lookback_days, raw_retention, textfile, timeout, timezone, warn_at)");
+            + " (known keys: accounts, breakdown_series, cap, concurrency, critical_at, currency, database, debounce,"
+            + " demo, fx, lookback_days, notify, raw_retention, textfile, timeout, timezone, warn_at)");
   }
 
   @Test

@@ -1,0 +1,34 @@
+package dev.costmon.doctor;
+
+import java.util.List;
+
+/**
+ * Everything {@code costmon doctor} found.
+ *
+ * @param configUsable whether the config was found, parsed and every secret in it resolved; when
+ *     not, the checks that need it were not run
+ */
+public record DoctorResult(boolean configUsable, List<Finding> findings) {
+
+  /** Every check passed. */
+  public static final int ALL_OK = 0;
+  /** The config loads, but something needs attention: at least one WARN or FAIL line. */
+  public static final int ATTENTION = 1;
+  /** The config cannot be used at all; like {@code collect} when every account failed. */
+  public static final int CONFIG_UNUSABLE = 2;
+
+  public DoctorResult {
+    findings = List.copyOf(findings);
+  }
+
+  public int exitCode() {
+    if (!configUsable) {
+      return CONFIG_UNUSABLE;
+    }
+    return findings.stream().allMatch(f -> f.level() == Finding.Level.OK) ? ALL_OK : ATTENTION;
+  }
+
+  public long count(Finding.Level level) {
+    return findings.stream().filter(f -> f.level() == level).count();
+  }
+}

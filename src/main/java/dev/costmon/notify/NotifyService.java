@@ -1,0 +1,111 @@
+package dev.costmon.notify;
+
+import dev.costmon.budget.CheckResult;
+import dev.costmon.budget.MonthAnalyzer;
+import dev.costmon.budget.MonthView;
+import dev.costmon.budget.ThresholdEvaluator;
+import dev.costmon.config.CostmonConfig;
+import dev.costmon.store.Database;
+import dev.costmon.store.History;
+import dev.costmon.store.NotificationLog;
+import dev.costmon.store.NotificationLog.Delivery;
+import dev.costmon.store.NotificationLog.HardCapAttempt;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What the commands call: notify after {@code check} or {@code collect}, list what was remembered
+ * for {@code check --verbose}, and send test messages for {@code costmon notify test}.
+ */
+public final class NotifyService {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
+
+  private final CostmonConfig config;
+  private final Clock clock;
+  private final Consumer<String> verbose;
+  private final Sender sender;
+
+  public NotifyService(CostmonConfig config, Clock clock, Consumer<String> verbose) {
+    this.config = config;
+    this.clock = clock;
+    this.verbose = verbose;
+    this.sender = new Sender(clock, verbose);
+  }
+
+  /** {@code check --notify}: tells the channels what is new in an evaluated check. */
+  public NotifyOutcome notify(Database db, MonthView view, CheckResult result) {
+    if (config.notifications().channels().isEmpty() && config.notifications().hardCaps().isEmpty()) {
+      verbose.accept("notify: no channels under notify: and no hard_cap; nothing to send");
+      return new NotifyOutcome(0, 0, List.of());
+    }
+    return new Notifier(config, new NotificationLog(new History(db)), sender, clock, verbose).run(view, result);
+  }
+
+  /** {@code collect --notify}: evaluates the check on what was just stored, then notifies. */
+  public NotifyOutcome afterCollect() {
+    try (Database db = Database.open(config.database(), true)) {
+      MonthView view = new MonthAnalyzer(config).analyze(new History(db), currentMonth(), clock.instant());
+      return notify(db, view, new ThresholdEvaluator(config).evaluate(view));
+    }
+  }
+
+  public YearMonth currentMonth() {
+    return YearMonth.now(clock.withZone(config.timezone()));
+  }
+
+  /** One line per remembered breach and hard-cap action of the period, for {@code check --verbose}. */
+  public List<String> status(Database db, YearMonth period) {
+    NotificationLog log = new NotificationLog(new History(db));
+    List<String> lines = new ArrayList<>();
+    for (Delivery d : log.deliveries(period.toString())) {
+      String what = (d.subject().isEmpty() ? "total" : d.subject()) + " " + d.threshold();
+      Optional<String> last = d.lastLevel().map(l -> l.equals("OK") ? "RESOLVED" : l);
+      if (last.isPresent()) {
+        lines.add("NOTIFIED " + what + ": " + last.get() + " sent " + TIME.format(d.lastSentAt().orElseThrow())
+            + " to channel " + d.channel());
+      }
+      if (d.failures() > 0) {
+        lines.add("NOTIFY FAILED " + what + ": " + d.failedLevel().map(l -> l.equals("OK") ? "RESOLVED" : l)
+            .orElse("?") + " to channel " + d.channel() + " failed " + d.failures() + (d.failures() == 1 ? " time"
+            : " times") + ", last " + TIME.format(d.lastAttemptAt()) + ": " + d.lastError().orElse("")
+            + " (tried again next run)");
+      }
+    }
+    for (HardCapAttempt a : log.hardCapAttempts(period.toString())) {
+      lines.add("HARD CAP " + a.account() + ": on_hard_cap " + a.action() + " " + (a.ok() ? "ran" : "failed")
+          + " " + TIME.format(a.attemptedAt()) + ": " + a.result());
+    }
+    return lines;
+  }
+
+  /** The result of one test message. */
+  public record TestResult(Channel channel, boolean ok, String detail) {}
+
+  /** Sends a clearly marked test message to every channel, or to the one named. */
+  public List<TestResult> test(Optional<String> only) {
+    List<TestResult> out = new ArrayList<>();
+    Instant now = clock.instant();
+    Message m = new Message("TEST", "costmon", "test", "test message from 'costmon notify test' at "
+        + TIME.format(now) + " (config " + config.source().getFileName() + "); nothing is breached", "",
+        currentMonth().toString(), "", "", "", config.demo());
+    for (Channel c : config.notifications().channels()) {
+      if (only.isPresent() && !only.get().equals(c.name())) {
+        continue;
+      }
+      try {
+        out.add(new TestResult(c, true, sender.send(c, m)));
+      } catch (DeliveryException e) {
+        out.add(new TestResult(c, false, e.getMessage()));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.costmon.provider.digitalocean;
+
+import dev.costmon.config.Account;
+import dev.costmon.model.Observation;
+import dev.costmon.provider.CollectWindow;
+import dev.costmon.provider.ProviderContext;
+import dev.costmon.provider.ProviderException;
+import dev.costmon.provider.ProviderType;
+import java.util.Currency;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code provider: digitalocean}: month-to-date spend per product from the invoice preview, closed
+ * months from their invoices, and the account balance, with a {@code billing:read} token.
+ */
+public final class DigitalOceanProvider implements ProviderType<DigitalOceanSettings> {
+
+  @Override
+  public String name() {
+    return "digitalocean";
+  }
+
+  @Override
+  public Class<DigitalOceanSettings> settingsType() {
+    return DigitalOceanSettings.class;
+  }
+
+  @Override
+  public Set<Currency> currencies(DigitalOceanSettings settings) {
+    return Set.of(MonthlySpend.USD);
+  }
+
+  @Override
+  public List<Observation> collect(
+      Account account, DigitalOceanSettings settings, CollectWindow window, ProviderContext context)
+      throws ProviderException {
+    BillingApi api = new BillingApi(settings, context);
+    MonthlySpend spend = new MonthlySpend(window, context.log());
+    Balance balance = api.balance();
+    InvoiceList invoices = api.invoices(MonthlySpend.oldestMonth(window));
+    List<InvoiceItem> items = spend.needsItems(invoices) ? api.previewItems() : List.of();
+    return spend.observations(balance, invoices, items);
+  }
+}

@@ -1,0 +1,94 @@
+package dev.costmon.provider.focus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.costmon.model.Observation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FocusReaderTest {
+  @TempDir Path dir;
+
+  @Test
+  void chargePeriodStartIsTakenAsAUtcDayInEveryFormSeenInExports() throws IOException {
+    Path file = write("""
+        \uFEFFBilledCost,BillingCurrency,ChargePeriodStart,ServiceName,ServiceProviderName
+        1,USD,2026-11-01T00:00:00Z,a,P
+        1,USD,2026-11-01 23:00:00,a,P
+        1,USD,2026-11-02T01:30:00+02:00,a,P
+        1,USD,2026-11-01T12:00:00.000Z,a,P
+        1,USD,2026-11-01 10:00:00 UTC,a,P
+        1,USD,2026-11-01,a,P
+        1E+1,USD,2026-11-02T00:00:00Z,a,P
+        """);
+
+    List<Observation> obs = new FocusReader(FocusRules.ALL).read(file).totals().observations();
+
+    assertThat(obs).extracting(o -> o.day() + " " + o.dimension() + " " + o.value().toPlainString())
+        .containsExactly("2026-11-01 a 6", "2026-11-02 a 10");
+  }
+
+  @Test
+  void filtersKeepOneAccountAndProviderAndUsageIsBoundedToTheListedUnits() throws IOException {
+    Path file = write("""
+        BilledCost,BillingAccountId,SubAccountId,BillingCurrency,ChargePeriodStart,ServiceName,ProviderName,ConsumedQuantity,ConsumedUnit
+        1,B1,S1,USD,2026-11-01T00:00:00Z,Amazon S3,AWS,10,GB-Mo
+        2,B1,S2,USD,2026-11-01T00:00:00Z,Amazon S3,AWS,20,GB-Mo
+        4,B2,S1,USD,2026-11-01T00:00:00Z,Amazon EC2,AWS,1,Hrs
+        8,B1,S1,USD,2026-11-01T00:00:00Z,Compute,Google,1,GB-Mo
+        """);
+
+    FocusReader.Read r = new FocusReader(new FocusRules("S1", "aws", List.of("gb-mo"))).read(file);
+
+    assertThat(r.totals().rows()).isEqualTo(4);
+    assertThat(r.totals().counted()).isEqualTo(2);
+    assertThat(r.version()).isEqualTo("1.0/1.1");
+    assertThat(r.totals().observations()).extracting(o -> o.metric() + " " + o.dimension() + " " + o.value() + " " + o.unit())
+        .containsExactly("spend Amazon EC2 4 USD", "spend Amazon S3 1 USD", "consumed_gb_mo Amazon S3 10 gb-mo");
+    assertThat(r.sha256()).hasSize(64).isEqualTo(FocusReader.sha256(file));
+  }
+
+  @Test
+  void usageMetricNamesAreDerivedFromTheUnit() {
+    assertThat(FocusRules.metric("GB-Mo")).isEqualTo("consumed_gb_mo");
+    assertThat(FocusRules.metric("1K Requests")).isEqualTo("consumed_1k_requests");
+    assertThatThrownBy(() -> new FocusRules(null, null, List.of("--")))
+        .hasMessage("usage unit '--' has no letters or digits");
+  }
+
+  @Test
+  void aHeaderOnlyFileHasNoFiguresAndAnEmptyFileIsAnError() throws IOException {
+    Path header = write("BilledCost,BillingCurrency,ChargePeriodStart,ServiceName\n");
+    Path empty = write("");
+
+    assertThat(new FocusReader(FocusRules.ALL).read(header).totals().observations()).isEmpty();
+    assertThatThrownBy(() -> new FocusReader(FocusRules.ALL).read(empty))
+        .hasMessage("the file is empty; a FOCUS export starts with a header row");
+  }
+
+  @Test
+  void aTruncatedGzipIsAnError() throws IOException {
+    Path file = dir.resolve("cut.csv.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write("BilledCost,BillingCurrency,ChargePeriodStart,ServiceName\n1,USD,2026-11-01,a\n".repeat(50)
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+    assertThatThrownBy(() -> new FocusReader(FocusRules.ALL).read(file)).isInstanceOf(FocusException.class)
+        .hasMessageContaining("truncated");
+  }
+
+  private int n;
+
+  private Path write(String content) throws IOException {
+    return Files.writeString(dir.resolve("f" + (n++) + ".csv"), content);
+  }
+}
