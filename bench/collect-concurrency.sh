@@ -52,13 +52,28 @@ YAML
 } >"$work/costmon.yaml"
 
 export BENCH_TOKEN=bench-token
-flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"
-printf '%-6s %-10s %-10s %s\n' run wall_s peak_rss_mb exit
-for r in $(seq "$runs"); do
-  set +e
-  /usr/bin/time -f '%e %M' -o "$work/time" java $flags -jar target/costmon.jar -c "$work/costmon.yaml" collect
-  code=$?
-  set -e
-  read -r wall rss <"$work/time"
-  printf '%-6s %-10s %-10s %s\n' "$r" "$wall" "$((rss / 1024))" "$code"
-done
+# As the Debian launcher runs it: SerialGC, C1 only, an AppCDS archive trained on this collect, and
+# sqlite-jdbc's native library unpacked once instead of on every start.
+base="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:-UsePerfData"
+native=$(java -cp target/costmon.jar org.sqlite.util.OSInfo)
+mkdir -p "$work/lib"
+(cd "$work/lib" && unzip -qj "$OLDPWD/target/costmon.jar" "org/sqlite/native/$native/libsqlitejdbc.so")
+sqlite="-Dorg.sqlite.lib.path=$work/lib -Dorg.sqlite.lib.name=libsqlitejdbc.so"
+java $base -XX:ArchiveClassesAtExit="$work/costmon.jsa" $sqlite -jar target/costmon.jar -c "$work/costmon.yaml" collect \
+  >/dev/null 2>&1
+run() {
+  local label=$1; shift
+  for r in $(seq "$runs"); do
+    set +e
+    /usr/bin/time -f '%e %M' -o "$work/time" java "$@" -jar target/costmon.jar -c "$work/costmon.yaml" collect
+    code=$?
+    set -e
+    read -r wall rss <"$work/time"
+    printf '%-10s %-6s %-10s %-12s %s\n' "$label" "$r" "$wall" "$((rss / 1024))" "$code"
+  done
+}
+printf '%-10s %-6s %-10s %-12s %s\n' variant run wall_s peak_rss_mb exit
+# shellcheck disable=SC2086
+run plain $base
+# shellcheck disable=SC2086
+run launcher $base -XX:SharedArchiveFile="$work/costmon.jsa" $sqlite

@@ -14,6 +14,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String... args) {
+    if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+      // Answered before picocli builds the command tree: package scripts and monitoring probes call it often.
+      System.out.println("costmon " + Version.current());
+      return;
+    }
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     CliContext context =
