@@ -23,7 +23,7 @@ costmon_metrics="costmon_build_info costmon_demo costmon_spend_month_to_date
   costmon_quota costmon_quota_used_ratio costmon_last_success_timestamp_seconds
   costmon_max_age_seconds costmon_collect_success costmon_collect_duration_seconds
   costmon_total_spend_month_to_date costmon_total_forecast_month_end costmon_total_cap
-  costmon_total_cap_used_ratio"
+  costmon_total_cap_used_ratio costmon_floor"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
 apt_updated=0
