@@ -5,6 +5,7 @@ import dev.costmon.model.Money;
 import dev.costmon.model.Provenance;
 import dev.costmon.store.CollectionState;
 import java.math.BigDecimal;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,5 +41,21 @@ public record AccountView(
 
   public boolean hasData() {
     return collection.flatMap(CollectionState::lastSuccess).isPresent();
+  }
+
+  /**
+   * One of this account's figures in the reporting currency, exact, at the rate its spend was
+   * converted with, so that parts converted one by one add up to {@link #spendReporting()}.
+   */
+  public Money toReporting(Money amount) {
+    Currency reporting = spendReporting.currency();
+    if (amount.currency().equals(reporting)) {
+      return amount;
+    }
+    if (!amount.currency().equals(account.currency())) {
+      throw new IllegalStateException("account " + id() + " has a figure in "
+          + amount.currency().getCurrencyCode() + ", not its own currency " + account.currency());
+    }
+    return amount.convert(reporting, fxRate);
   }
 }

@@ -68,7 +68,8 @@ public final class MonthAnalyzer {
     }
     Money totalFinal = total;
     Optional<BigDecimal> capRatio = config.cap().map(cap -> ratio(fx.convert(totalFinal, cap.currency()), cap));
-    return new MonthView(month, now, views, total, totalForecast, config.cap(), capRatio);
+    return new MonthView(month, now, views, total, totalForecast, config.cap(), capRatio,
+        Attribution.of(views, config.attribution(), config.currency()));
   }
 
   static BigDecimal ratio(Money value, Money of) {

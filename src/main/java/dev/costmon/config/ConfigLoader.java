@@ -57,7 +57,7 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
   private static final Pattern ACCOUNT_ID = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,62}");
   private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
-  private static final Set<String> RESERVED_LABELS =
+  static final Set<String> RESERVED_LABELS =
       Set.of("account", "provider", "currency", "service", "metric", "unit", "version", "le", "quantile");
 
   private final ProviderRegistry registry;
@@ -226,8 +226,9 @@ public final class ConfigLoader {
         accounts.add(account);
       }
       Notifications notify = NotifyBinder.bind(this, raw.notifyChannels(), raw.debounce(), rawAccounts, accounts, fx);
+      AttributionRules attribution = AttributionBinder.bind(this, raw.attribution(), accounts, registry.names());
       return new CostmonConfig(file, currency, zone, database, textfile, fx, cap, thresholds, lookback,
-          retention, concurrency, timeout, breakdown, Boolean.TRUE.equals(raw.demo()), accounts, notify);
+          retention, concurrency, timeout, breakdown, Boolean.TRUE.equals(raw.demo()), accounts, notify, attribution);
     }
 
     private Account account(ObjectNode node, String at, Currency reporting, Thresholds defaults, FxRates fx) {
@@ -254,7 +255,7 @@ public final class ConfigLoader {
       ProviderSettings settings = convert(specific, type.settingsType(), at, who, knownKeys);
       Map<String, String> labels = raw.labels() == null ? Map.of() : raw.labels();
       labels.forEach((k, v) -> {
-        if (!LABEL_NAME.matcher(k).matches() || k.startsWith("__") || RESERVED_LABELS.contains(k)) {
+        if (!allowedLabel(k)) {
           fail(at + "/labels/" + k, who, "label '" + k + "' is not allowed: use [a-zA-Z_][a-zA-Z0-9_]*, not one of "
               + new TreeSet<>(RESERVED_LABELS));
         }
@@ -378,6 +379,11 @@ public final class ConfigLoader {
       String where = locations.describe(pointer);
       throw new ConfigException(file + (where.isEmpty() ? "" : ":" + where) + ": " + who + message);
     }
+  }
+
+  /** A label name Prometheus accepts and costmon does not use itself. */
+  static boolean allowedLabel(String name) {
+    return LABEL_NAME.matcher(name).matches() && !name.startsWith("__") && !RESERVED_LABELS.contains(name);
   }
 
   @SuppressWarnings("unchecked")

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param breakdownSeries how many services per account the .prom file shows before 'other'
  * @param demo marks every output as synthetic demo data
  * @param notifications notification channels, their debounce and the accounts' hard caps
+ * @param attribution rules giving spend costmon labels for {@code report --by label:KEY} and the .prom file
  */
 public record CostmonConfig(
     Path source,
@@ -36,7 +37,8 @@ public record CostmonConfig(
     int breakdownSeries,
     boolean demo,
     List<Account> accounts,
-    Notifications notifications) {
+    Notifications notifications,
+    AttributionRules attribution) {
 
   public CostmonConfig {
     Objects.requireNonNull(source, "source");
@@ -49,6 +51,16 @@ public record CostmonConfig(
     Objects.requireNonNull(thresholds, "thresholds");
     accounts = List.copyOf(accounts);
     Objects.requireNonNull(notifications, "notifications");
+    Objects.requireNonNull(attribution, "attribution");
+  }
+
+  /** A configuration without attribution rules: spend takes its account's labels. */
+  public CostmonConfig(Path source, Currency currency, ZoneId timezone, Path database, Optional<Path> textfile,
+      FxRates fx, Optional<Money> cap, Thresholds thresholds, int lookbackDays, Duration rawRetention,
+      int concurrency, Duration accountTimeout, int breakdownSeries, boolean demo, List<Account> accounts,
+      Notifications notifications) {
+    this(source, currency, timezone, database, textfile, fx, cap, thresholds, lookbackDays, rawRetention,
+        concurrency, accountTimeout, breakdownSeries, demo, accounts, notifications, AttributionRules.NONE);
   }
 
   /** A configuration without notification channels, debounce defaults or hard caps. */
@@ -56,7 +68,7 @@ public record CostmonConfig(
       FxRates fx, Optional<Money> cap, Thresholds thresholds, int lookbackDays, Duration rawRetention,
       int concurrency, Duration accountTimeout, int breakdownSeries, boolean demo, List<Account> accounts) {
     this(source, currency, timezone, database, textfile, fx, cap, thresholds, lookbackDays, rawRetention,
-        concurrency, accountTimeout, breakdownSeries, demo, accounts, Notifications.NONE);
+        concurrency, accountTimeout, breakdownSeries, demo, accounts, Notifications.NONE, AttributionRules.NONE);
   }
 
   public Optional<Account> account(String id) {

@@ -59,6 +59,16 @@ public final class EffectiveConfig {
     if (c.demo()) {
       root.put("demo", true);
     }
+    ObjectNode attribution = root.putObject("attribution");
+    attribution.put("top", c.attribution().top());
+    var rules = attribution.putArray("rules");
+    for (AttributionRule rule : c.attribution().rules()) {
+      ObjectNode r = rules.addObject();
+      rule.account().ifPresent(g -> r.put("account", g.pattern()));
+      rule.provider().ifPresent(g -> r.put("provider", g.pattern()));
+      rule.service().ifPresent(g -> r.put("service", g.pattern()));
+      r.set("labels", mapper.valueToTree(rule.labels()));
+    }
     var accounts = root.putArray("accounts");
     for (Account a : c.accounts()) {
       ObjectNode n = accounts.addObject();

@@ -24,4 +24,5 @@ record RawConfig(
     Boolean demo,
     List<ObjectNode> accounts,
     @JsonProperty("notify") List<ObjectNode> notifyChannels,
-    ObjectNode debounce) {}
+    ObjectNode debounce,
+    ObjectNode attribution) {}

@@ -85,7 +85,8 @@ public final class DemoSetup {
         history.finishRun(runId, at, result.failures() == 0 ? "ok" : "partial");
       }
       MonthView view = new MonthAnalyzer(config).analyze(history, YearMonth.from(today), now);
-      config.textfile().ifPresent(path -> new PromTextfile(config.breakdownSeries()).write(path, view, true));
+      config.textfile().ifPresent(path ->
+          new PromTextfile(config.breakdownSeries(), config.attribution().top()).write(path, view, true));
       return view;
     }
   }

@@ -2,9 +2,11 @@ package dev.costmon.export;
 
 import dev.costmon.Version;
 import dev.costmon.budget.AccountView;
+import dev.costmon.budget.Attribution;
 import dev.costmon.budget.MonthView;
 import dev.costmon.budget.ServiceSpend;
 import dev.costmon.budget.UsageView;
+import dev.costmon.config.AttributionRules;
 import dev.costmon.model.Money;
 import dev.costmon.model.Quantity;
 import dev.costmon.store.CollectionState;
@@ -80,22 +82,41 @@ public final class PromTextfile {
       "Projected month-end spend of all accounts in the reporting currency, named by the currency label.",
       "costmon_total_cap", "Global monthly cap over all accounts, in the currency named by the currency label.",
       "costmon_total_cap_used_ratio",
-      "Month-to-date spend of all accounts divided by the global cap (1 = cap reached).");
+      "Month-to-date spend of all accounts divided by the global cap (1 = cap reached).",
+      "costmon_attributed_spend_month_to_date",
+      "Month-to-date spend of all accounts with one value of a costmon label (attribution rules, else the"
+          + " account's labels) in the reporting currency named by the currency label; value=\"unattributed\""
+          + " has none, value=\"other\" sums the values beyond the top N, so the series of one label add up"
+          + " to the total.");
 
   private final int breakdownSeries;
+  private final int attributionTop;
   private final String version;
   private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.builder().build();
 
   /** @param breakdownSeries services per account shown before {@code service="other"} (config breakdown_series) */
   public PromTextfile(int breakdownSeries) {
-    this(breakdownSeries, Version.current());
+    this(breakdownSeries, AttributionRules.DEFAULT_TOP, Version.current());
+  }
+
+  /** @param attributionTop values per label shown before {@code value="other"} (config attribution.top) */
+  public PromTextfile(int breakdownSeries, int attributionTop) {
+    this(breakdownSeries, attributionTop, Version.current());
   }
 
   public PromTextfile(int breakdownSeries, String version) {
+    this(breakdownSeries, AttributionRules.DEFAULT_TOP, version);
+  }
+
+  public PromTextfile(int breakdownSeries, int attributionTop, String version) {
     if (breakdownSeries < 1) {
       throw new IllegalArgumentException("breakdownSeries must be at least 1, not " + breakdownSeries);
     }
+    if (attributionTop < 1) {
+      throw new IllegalArgumentException("attributionTop must be at least 1, not " + attributionTop);
+    }
     this.breakdownSeries = breakdownSeries;
+    this.attributionTop = attributionTop;
     this.version = version;
   }
 
@@ -139,7 +160,46 @@ public final class PromTextfile {
         number(view.totalForecast().amount()));
     view.cap().ifPresent(cap -> g.add("costmon_total_cap", currency(Labels.EMPTY, cap), number(cap.amount())));
     view.capRatio().ifPresent(r -> g.add("costmon_total_cap_used_ratio", Labels.EMPTY, number(r)));
+    Attribution attribution = view.attribution();
+    for (String key : attribution.keys()) {
+      for (ValueSeries v : bounded(attribution.totals(key), attributionTop)) {
+        g.add("costmon_attributed_spend_month_to_date",
+            currency(Labels.of("label", key, "value", v.value()), v.amount()), number(v.amount().amount()));
+      }
+    }
     return g.build();
+  }
+
+  /** One series of a label's values. */
+  record ValueSeries(String value, Money amount) {}
+
+  /**
+   * The {@code top} values with the most spend, then {@code unattributed} (always its own series, so
+   * the share nobody owns stays visible) and one {@code other} series with the rest: at most top + 2
+   * series, summing exactly to the total. A value literally named "other" joins the rest.
+   *
+   * @param totals spend per value, largest first
+   */
+  static List<ValueSeries> bounded(Map<String, Money> totals, int top) {
+    List<ValueSeries> out = new ArrayList<>();
+    Money unattributed = null;
+    Money rest = null;
+    for (Map.Entry<String, Money> e : totals.entrySet()) {
+      if (e.getKey().equals(Attribution.UNATTRIBUTED)) {
+        unattributed = e.getValue();
+      } else if (out.size() < top && !e.getKey().equals(OTHER)) {
+        out.add(new ValueSeries(e.getKey(), e.getValue()));
+      } else {
+        rest = rest == null ? e.getValue() : rest.plus(e.getValue());
+      }
+    }
+    if (unattributed != null) {
+      out.add(new ValueSeries(Attribution.UNATTRIBUTED, unattributed));
+    }
+    if (rest != null) {
+      out.add(new ValueSeries(OTHER, rest));
+    }
+    return out;
   }
 
   private void addAccount(Gauges g, AccountView a) {

@@ -1,6 +1,7 @@
 package dev.costmon.provider;
 
 import dev.costmon.provider.anthropic.AnthropicProvider;
+import dev.costmon.provider.aws.AwsProvider;
 import dev.costmon.provider.cloudflare.CloudflareProvider;
 import dev.costmon.provider.demo.DemoProvider;
 import dev.costmon.provider.digitalocean.DigitalOceanProvider;
@@ -44,7 +45,8 @@ public final class ProviderRegistry {
         new CloudflareProvider(),
         new SupabaseProvider(),
         new DigitalOceanProvider(),
-        new FocusProvider()));
+        new FocusProvider(),
+        new AwsProvider()));
   }
 
   public Optional<ProviderType<?>> find(String name) {

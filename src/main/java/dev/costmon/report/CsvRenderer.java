@@ -11,14 +11,22 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import dev.costmon.export.Csv;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The report as RFC 4180 CSV with exact decimals. The {@code type} column says what a row is:
  * {@code account}, {@code service} (with {@code --by service}), {@code usage}, {@code subtotal} (with
  * {@code --by provider|label:KEY}) and one final {@code total}; sum only one type at a time.
+ *
+ * <p>With {@code --by label:KEY} an account whose services attribution gives different values has an
+ * {@code account} row in each of those groups, with that group's share of its spend, followed by
+ * the {@code service} rows that make up the share; its cap, ratios and forecast belong to the whole
+ * account and repeat on each of its rows (sum them over {@code --by account}), and the subtotal of
+ * such a group has no forecast. The {@code account} rows' {@code spend_reporting} still add up to the total.
  *
  * <p>Demo data is marked by a {@code demo} column that is {@code true} on every row rather than by a
  * leading comment line: CSV has no comments, and a line before the header breaks every reader that
@@ -35,16 +43,21 @@ final class CsvRenderer implements ReportRenderer {
   public void render(MonthView view, ReportOptions options, PrintWriter out) {
     Report report = Report.of(view, options);
     out.print(Csv.record(HEADER));
+    Set<AccountView> listed = new HashSet<>();
     for (SpendGroup group : report.groups()) {
-      for (AccountView account : group.accounts()) {
-        out.print(Csv.record(accountRow(report, group, account)));
-        if (report.grouping().kind() == Grouping.Kind.SERVICE) {
-          for (ServiceSpend service : account.services()) {
+      for (SpendGroup.Member member : group.members()) {
+        AccountView account = member.account();
+        out.print(Csv.record(accountRow(report, group, member)));
+        if (report.grouping().kind() == Grouping.Kind.SERVICE || !member.whole()) {
+          for (ServiceSpend service : member.services()) {
             out.print(Csv.record(serviceRow(report, group, account, service)));
           }
         }
-        for (UsageView usage : account.usage()) {
-          out.print(Csv.record(usageRow(report, group, account, usage)));
+        // Usage belongs to the whole account: once, with its first part when attribution splits it.
+        if (listed.add(account)) {
+          for (UsageView usage : account.usage()) {
+            out.print(Csv.record(usageRow(report, group, account, usage)));
+          }
         }
       }
       if (report.grouping().hasGroups()) {
@@ -52,7 +65,7 @@ final class CsvRenderer implements ReportRenderer {
         row.put("reporting_currency", report.currency().getCurrencyCode());
         row.put("spend_reporting", exact(group.spend()));
         row.put("provenance", Report.provenance(group.provenance()));
-        row.put("forecast_reporting", exact(group.forecast()));
+        group.forecast().ifPresent(f -> row.put("forecast_reporting", exact(f)));
         out.print(Csv.record(row.fields()));
       }
     }
@@ -69,13 +82,15 @@ final class CsvRenderer implements ReportRenderer {
     out.flush();
   }
 
-  private static List<String> accountRow(Report report, SpendGroup group, AccountView account) {
+  private static List<String> accountRow(Report report, SpendGroup group, SpendGroup.Member member) {
+    AccountView account = member.account();
     Row row = accountBase(report, group, account, "account");
     row.put("currency", account.account().currency().getCurrencyCode());
-    row.put("spend", exact(account.spend()));
-    row.put("provenance", Report.provenance(account.provenance()));
+    row.put("spend", exact(member.spend()));
+    row.put("provenance", Report.provenance(member.whole() ? account.provenance()
+        : member.services().stream().map(ServiceSpend::provenance).collect(Collectors.toSet())));
     row.put("reporting_currency", report.currency().getCurrencyCode());
-    row.put("spend_reporting", exact(account.spendReporting()));
+    row.put("spend_reporting", exact(member.spendReporting()));
     row.put("fx_rate", account.fxRate().toPlainString());
     account.cap().ifPresent(cap -> {
       row.put("cap", exact(cap));

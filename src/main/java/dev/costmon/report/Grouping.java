@@ -1,20 +1,22 @@
 package dev.costmon.report;
 
 import dev.costmon.budget.AccountView;
+import dev.costmon.budget.Attribution;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * How report rows are grouped: {@code account} (one row each), {@code provider} or {@code label:KEY}
- * (accounts grouped, with a subtotal per group), or {@code service} (each account's breakdown by
- * service, model or line item below it).
+ * How report rows are grouped: {@code account} (one row each), {@code provider} (accounts grouped,
+ * with a subtotal per group), {@code label:KEY} (spend grouped by the value attribution gives it, an
+ * account split across values where its services differ), or {@code service} (each account's
+ * breakdown by service, model or line item below it).
  *
  * @param labelKey the label whose value groups accounts; empty unless {@code kind} is {@link Kind#LABEL}
  */
 public record Grouping(Kind kind, String labelKey) {
 
-  /** The group of accounts that lack the grouping label. */
-  public static final String NO_LABEL = "(none)";
+  /** The group of spend that has no value for the grouping label. */
+  public static final String NO_LABEL = Attribution.UNATTRIBUTED;
 
   public static final Grouping ACCOUNT = new Grouping(Kind.ACCOUNT, "");
   public static final Grouping PROVIDER = new Grouping(Kind.PROVIDER, "");
@@ -68,7 +70,10 @@ public record Grouping(Kind kind, String labelKey) {
     return kind == Kind.PROVIDER || kind == Kind.LABEL;
   }
 
-  /** The group an account belongs to; the empty string when rows are not grouped. */
+  /**
+   * The group a whole account belongs to by its own labels; the empty string when rows are not
+   * grouped. A report grouped by label takes its groups from the month's attribution instead.
+   */
   public String groupOf(AccountView account) {
     return switch (kind) {
       case PROVIDER -> account.account().providerName();

@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -28,6 +29,11 @@ import java.util.TreeMap;
  * "USD"}} with the amount as a decimal string (no binary float on the way), and every spend or
  * forecast names its provenance. Ratios, rates and usage values are plain JSON numbers. Field order
  * is fixed, so two reports diff cleanly.
+ *
+ * <p>Each account is listed once in {@code accounts}, with its whole figures. Grouped by label, each
+ * group also lists its {@code shares}: every account's spend with that value, whole or the part
+ * (and its service lines) attribution gave it; an account split across values has a {@code null}
+ * group, and a group holding part of an account has a {@code null} forecast, forecasts being per account.
  */
 final class JsonRenderer implements ReportRenderer {
   private final ObjectMapper mapper = JsonMapper.builder()
@@ -58,9 +64,13 @@ final class JsonRenderer implements ReportRenderer {
     root.put("currency", report.currency().getCurrencyCode());
     root.put("grouping", report.grouping().label());
     ArrayNode accounts = root.putArray("accounts");
+    Set<AccountView> listed = new HashSet<>();
     for (SpendGroup group : report.groups()) {
-      for (AccountView account : group.accounts()) {
-        accounts.add(account(report, group, account));
+      for (SpendGroup.Member member : group.members()) {
+        // An account split by attribution is listed once, where its first part is.
+        if (listed.add(member.account())) {
+          accounts.add(account(report, member.whole() ? Optional.of(group.key()) : Optional.empty(), member.account()));
+        }
       }
     }
     ArrayNode groups = root.putArray("groups");
@@ -71,7 +81,10 @@ final class JsonRenderer implements ReportRenderer {
         ArrayNode ids = node.putArray("accounts");
         group.accounts().forEach(a -> ids.add(a.id()));
         node.set("spend", money(group.spend(), Optional.of(group.provenance())));
-        node.set("forecast", money(group.forecast(), Optional.empty()));
+        node.set("forecast", group.forecast().map(f -> money(f, Optional.empty())).orElse(null));
+        if (report.grouping().kind() == Grouping.Kind.LABEL) {
+          node.set("shares", shares(report, group));
+        }
       }
     }
     ObjectNode totals = root.putObject("totals");
@@ -82,13 +95,36 @@ final class JsonRenderer implements ReportRenderer {
     return root;
   }
 
-  private ObjectNode account(Report report, SpendGroup group, AccountView account) {
+  /** Each account's spend in a label's group: whole, or the part attribution gave it, line by line. */
+  private ArrayNode shares(Report report, SpendGroup group) {
+    ArrayNode shares = mapper.createArrayNode();
+    for (SpendGroup.Member member : group.members()) {
+      ObjectNode share = shares.addObject();
+      AccountView account = member.account();
+      share.put("account", account.id());
+      share.put("whole", member.whole());
+      share.set("spend", money(member.spend(), Optional.empty()));
+      share.set("spend_reporting", money(member.spendReporting(), Optional.empty()));
+      ArrayNode services = share.putArray("services");
+      for (ServiceSpend service : member.services()) {
+        ObjectNode s = services.addObject();
+        s.put("service", service.service());
+        Optional<Set<Provenance>> provenance = Optional.of(Set.of(service.provenance()));
+        s.set("spend", money(service.amount(), provenance));
+        s.set("spend_reporting", money(Report.serviceReporting(account, service, report.currency()), provenance));
+      }
+    }
+    return shares;
+  }
+
+  /** @param group the account's group; empty when attribution splits it across groups */
+  private ObjectNode account(Report report, Optional<String> group, AccountView account) {
     Currency currency = report.currency();
     ObjectNode node = mapper.createObjectNode();
     node.put("id", account.id());
     node.put("provider", account.account().providerName());
     if (report.grouping().hasGroups()) {
-      node.put("group", group.key());
+      node.put("group", group.orElse(null));
     }
     ObjectNode labels = node.putObject("labels");
     new TreeMap<>(account.account().labels()).forEach(labels::put);

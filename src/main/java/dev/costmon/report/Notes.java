@@ -6,8 +6,10 @@ import dev.costmon.store.SnapshotStatus;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** What a reader must know besides the figures: conditions, stale data, failures, the fx rates used. */
@@ -33,6 +35,15 @@ final class Notes {
           .filter(s -> s.lastStatus() == SnapshotStatus.FAILED)
           .ifPresent(s -> notes.add(new Note(true, account.id() + ": last collection failed "
               + Display.ago(s.lastAttempt(), report.view().now()) + s.lastError().map(e -> ": " + e).orElse(""))));
+    }
+    Set<String> split = new LinkedHashSet<>();
+    for (SpendGroup group : report.groups()) {
+      group.members().stream().filter(m -> !m.whole()).forEach(m -> split.add(m.account().id()));
+    }
+    if (!split.isEmpty()) {
+      notes.add(new Note(false, "attribution splits " + String.join(", ", split) + " across "
+          + report.grouping().labelKey() + " values: each row shows that value's share of the spend, with the"
+          + " whole account's cap and forecast"));
     }
     Map<String, BigDecimal> rates = new TreeMap<>();
     for (AccountView account : report.view().accounts()) {

@@ -1,6 +1,7 @@
 package dev.costmon.report;
 
 import dev.costmon.budget.AccountView;
+import dev.costmon.budget.Attribution;
 import dev.costmon.budget.MonthView;
 import dev.costmon.budget.ServiceSpend;
 import dev.costmon.model.Money;
@@ -9,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -36,26 +39,70 @@ record Report(MonthView view, ReportOptions options, MonthProgress progress, Lis
     return options.grouping();
   }
 
-  /** Groups in key order, {@code (none)} last; accounts keep the configuration's order within a group. */
+  /** Groups in key order, {@code unattributed} last; accounts keep the configuration's order within a group. */
   private static List<SpendGroup> groups(MonthView view, Grouping grouping, Currency currency) {
-    Map<String, List<AccountView>> byKey = new TreeMap<>(
+    Map<String, List<SpendGroup.Member>> byKey = new TreeMap<>(
         Comparator.comparing((String key) -> key.equals(Grouping.NO_LABEL)).thenComparing(Comparator.naturalOrder()));
     for (AccountView account : view.accounts()) {
-      byKey.computeIfAbsent(grouping.groupOf(account), k -> new ArrayList<>()).add(account);
+      if (grouping.kind() == Grouping.Kind.LABEL) {
+        attributed(view, grouping.labelKey(), account)
+            .forEach((key, member) -> byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(member));
+      } else {
+        byKey.computeIfAbsent(grouping.groupOf(account), k -> new ArrayList<>()).add(SpendGroup.Member.of(account));
+      }
     }
     List<SpendGroup> groups = new ArrayList<>();
-    for (Map.Entry<String, List<AccountView>> e : byKey.entrySet()) {
+    for (Map.Entry<String, List<SpendGroup.Member>> e : byKey.entrySet()) {
       Money spend = Money.zero(currency);
       Money forecast = Money.zero(currency);
+      boolean whole = true;
       Set<Provenance> provenance = EnumSet.noneOf(Provenance.class);
-      for (AccountView account : e.getValue()) {
-        spend = spend.plus(account.spendReporting());
-        forecast = forecast.plus(forecastReporting(account, currency));
-        provenance.addAll(account.provenance());
+      for (SpendGroup.Member member : e.getValue()) {
+        spend = spend.plus(member.spendReporting());
+        forecast = forecast.plus(forecastReporting(member.account(), currency));
+        whole &= member.whole();
+        if (member.whole()) {
+          provenance.addAll(member.account().provenance());
+        } else {
+          member.services().forEach(s -> provenance.add(s.provenance()));
+        }
       }
-      groups.add(new SpendGroup(e.getKey(), e.getValue(), spend, forecast, provenance));
+      groups.add(new SpendGroup(e.getKey(), e.getValue(), spend, whole ? Optional.of(forecast) : Optional.empty(),
+          provenance));
     }
     return groups;
+  }
+
+  /**
+   * An account's members of the groups of a label: the whole account where all its spend has one
+   * value (or it has none, by the value of its spend not split by service), else one part per value.
+   */
+  private static Map<String, SpendGroup.Member> attributed(MonthView view, String key, AccountView account) {
+    Map<String, List<Attribution.Line>> byValue = new LinkedHashMap<>();
+    for (Attribution.Line line : view.attribution().lines()) {
+      if (line.account() == account) {
+        byValue.computeIfAbsent(line.value(key), v -> new ArrayList<>()).add(line);
+      }
+    }
+    if (byValue.size() <= 1) {
+      String value = byValue.isEmpty()
+          ? view.attribution().accountValue(account, key) : byValue.keySet().iterator().next();
+      return Map.of(value, SpendGroup.Member.of(account));
+    }
+    Map<String, SpendGroup.Member> members = new LinkedHashMap<>();
+    byValue.forEach((value, lines) -> {
+      Money spend = Money.zero(account.spend().currency());
+      Money reporting = Money.zero(account.spendReporting().currency());
+      List<ServiceSpend> services = new ArrayList<>();
+      for (Attribution.Line line : lines) {
+        spend = spend.plus(account.spend().currency().equals(line.service().amount().currency())
+            ? line.service().amount() : line.reporting());
+        reporting = reporting.plus(line.reporting());
+        services.add(line.service());
+      }
+      members.put(value, new SpendGroup.Member(account, spend, reporting, services, false));
+    });
+    return members;
   }
 
   /** The account's forecast in the reporting currency, exact, at the rate its spend was converted with. */
@@ -71,11 +118,7 @@ record Report(MonthView view, ReportOptions options, MonthProgress progress, Lis
     if (amount.currency().equals(currency)) {
       return amount;
     }
-    if (!amount.currency().equals(account.account().currency())) {
-      throw new IllegalStateException("account " + account.id() + " has a figure in "
-          + amount.currency().getCurrencyCode() + ", not its own currency " + account.account().currency());
-    }
-    return amount.convert(currency, account.fxRate());
+    return account.toReporting(amount);
   }
 
   /** Every provenance label of a set, in a stable order: {@code api+estimate}. */

@@ -39,17 +39,19 @@ final class Sheets {
         new Column("COLLECTED", false));
     List<List<Cell>> rows = new ArrayList<>();
     for (SpendGroup group : report.groups()) {
-      for (AccountView account : group.accounts()) {
-        rows.add(accountRow(report, account));
-        if (report.grouping().kind() == Grouping.Kind.SERVICE) {
-          for (ServiceSpend service : account.services()) {
+      for (SpendGroup.Member member : group.members()) {
+        AccountView account = member.account();
+        rows.add(accountRow(report, member));
+        // Part of an account: its lines in this group say which part.
+        if (report.grouping().kind() == Grouping.Kind.SERVICE || !member.whole()) {
+          for (ServiceSpend service : member.services()) {
             rows.add(serviceRow(report, account, service));
           }
         }
       }
       if (report.grouping().hasGroups()) {
         rows.add(cells("subtotal " + report.grouping().describe(group.key()), "", "", group.spend().displayAmount(),
-            "", "", group.forecast().display(), "", source(group.provenance()), ""));
+            "", "", group.forecast().map(Money::display).orElse(NONE), "", source(group.provenance()), ""));
       }
     }
     rows.add(totalRow(report.view()));
@@ -75,7 +77,12 @@ final class Sheets {
     return new Sheet(columns, rows);
   }
 
-  private static List<Cell> accountRow(Report report, AccountView account) {
+  /**
+   * The member's spend with its account's own cap, ratio, forecast and freshness: those belong to the
+   * whole account and are not split, so a part of an account shows them as they are.
+   */
+  private static List<Cell> accountRow(Report report, SpendGroup.Member member) {
+    AccountView account = member.account();
     // A stale account's figures may be out of date: everything not already flagged is dimmed.
     Ansi base = account.stale() ? Ansi.DIM : Ansi.PLAIN;
     Thresholds thresholds = account.account().thresholds();
@@ -83,8 +90,8 @@ final class Sheets {
     return List.of(
         new Cell(account.id(), base),
         new Cell(account.account().providerName(), base),
-        new Cell(account.spend().display(), base),
-        new Cell(account.spendReporting().displayAmount(), base),
+        new Cell(member.spend().display(), base),
+        new Cell(member.spendReporting().displayAmount(), base),
         new Cell(account.cap().map(Money::display).orElse(NONE), base),
         ratio(account.capRatio(), thresholds, base),
         new Cell(account.forecast().display(), forecastOverCap ? Ansi.YELLOW : base),

@@ -125,7 +125,7 @@ class ConfigLoaderTest {
   void unknownTopLevelKeySuggestsTheRightOne() {
     assertThatThrownBy(() -> load("currency: EUR\ntimezon: UTC\n"))
         .hasMessageEndingWith("costmon.yaml:2:1: unknown key 'timezon' (did you mean 'timezone'?)"
-            + " (known keys: accounts, breakdown_series, cap, concurrency, critical_at, currency, database, debounce,"
+            + " (known keys: accounts, attribution, breakdown_series, cap, concurrency, critical_at, currency, database, debounce,"
             + " demo, fx, lookback_days, notify, raw_retention, textfile, timeout, timezone, warn_at)");
   }
 

@@ -7,10 +7,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.costmon.budget.AccountView;
+import dev.costmon.budget.Attribution;
 import dev.costmon.budget.MonthView;
 import dev.costmon.budget.ServiceSpend;
 import dev.costmon.budget.UsageView;
 import dev.costmon.config.Account;
+import dev.costmon.config.AttributionRule;
+import dev.costmon.config.AttributionRules;
+import dev.costmon.config.Glob;
 import dev.costmon.model.Aggregation;
 import dev.costmon.model.Money;
 import dev.costmon.model.Provenance;
@@ -98,6 +102,10 @@ class PromTextfileTest {
     String text = new PromTextfile(2, "1.2.3").render(sample(), false);
 
     assertThat(text).isEqualTo("""
+        # HELP costmon_attributed_spend_month_to_date Month-to-date spend of all accounts with one value of a costmon label (attribution rules, else the account's labels) in the reporting currency named by the currency label; value="unattributed" has none, value="other" sums the values beyond the top N, so the series of one label add up to the total.
+        # TYPE costmon_attributed_spend_month_to_date gauge
+        costmon_attributed_spend_month_to_date{currency="EUR",label="team",value="ml"} 11.25
+        costmon_attributed_spend_month_to_date{currency="EUR",label="team",value="unattributed"} 4.0
         # HELP costmon_build_info costmon build that wrote this file; always 1, the version label names the release.
         # TYPE costmon_build_info gauge
         costmon_build_info{version="1.2.3"} 1.0
@@ -368,5 +376,49 @@ class PromTextfileTest {
 
   private static List<String> samples(String text) {
     return text.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).toList();
+  }
+
+  @Test
+  void attributedSpendIsBoundedToTheTopValuesPlusUnattributedAndOther() {
+    MonthView plain = sample();
+    AttributionRules rules = new AttributionRules(List.of(
+        team("gpt-4o", "web"), team("embeddings", "shop"), team("whisper", "data")), 2);
+    MonthView view = new MonthView(plain.month(), plain.now(), plain.accounts(), plain.total(), plain.totalForecast(),
+        plain.cap(), plain.capRatio(), Attribution.of(plain.accounts(), rules, plain.total().currency()));
+
+    String text = new PromTextfile(2, rules.top(), "1.2.3").render(view, false);
+
+    // 8, 3 and 1.50 USD at 0.9; ionos's 4 EUR has no team; data is beyond the top 2.
+    assertThat(samples(text).stream().filter(l -> l.startsWith("costmon_attributed_spend_month_to_date")))
+        .containsExactly(
+            "costmon_attributed_spend_month_to_date{currency=\"EUR\",label=\"team\",value=\"other\"} 1.35",
+            "costmon_attributed_spend_month_to_date{currency=\"EUR\",label=\"team\",value=\"shop\"} 2.7",
+            "costmon_attributed_spend_month_to_date{currency=\"EUR\",label=\"team\",value=\"unattributed\"} 4.0",
+            "costmon_attributed_spend_month_to_date{currency=\"EUR\",label=\"team\",value=\"web\"} 7.2");
+  }
+
+  @Test
+  void boundedValuesSumExactlyAndALiteralOtherJoinsTheRest() {
+    Map<String, Money> totals = new java.util.LinkedHashMap<>();
+    totals.put("web", eur("5"));
+    totals.put("unattributed", eur("4"));
+    totals.put("shop", eur("3"));
+    totals.put("other", eur("2"));
+    totals.put("data", eur("1.000001"));
+
+    List<PromTextfile.ValueSeries> series = PromTextfile.bounded(totals, 2);
+
+    assertThat(series).containsExactly(
+        new PromTextfile.ValueSeries("web", eur("5")),
+        new PromTextfile.ValueSeries("shop", eur("3")),
+        new PromTextfile.ValueSeries("unattributed", eur("4")),
+        new PromTextfile.ValueSeries("other", eur("3.000001")));
+    assertThat(PromTextfile.bounded(totals, 10)).hasSize(5).last()
+        .isEqualTo(new PromTextfile.ValueSeries("other", eur("2")));
+  }
+
+  private static AttributionRule team(String service, String team) {
+    return new AttributionRule(Optional.empty(), Optional.empty(), Optional.of(Glob.parse(service)),
+        Map.of("team", team));
   }
 }

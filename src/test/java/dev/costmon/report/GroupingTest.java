@@ -25,11 +25,11 @@ class GroupingTest {
   }
 
   @Test
-  void accountsWithoutTheLabelGoUnderNone() {
+  void accountsWithoutTheLabelAreUnattributed() {
     var sample = Views.sample().accounts();
 
     assertThat(Grouping.label("team").groupOf(sample.get(0))).isEqualTo("infra");
-    assertThat(Grouping.label("team").groupOf(sample.get(2))).isEqualTo("(none)");
+    assertThat(Grouping.label("team").groupOf(sample.get(2))).isEqualTo("unattributed");
     assertThat(Grouping.PROVIDER.groupOf(sample.get(1))).isEqualTo("openai");
   }
 

@@ -91,18 +91,18 @@ class TableRendererTest {
   }
 
   @Test
-  void groupsByLabelWithSubtotalsAndNoneLast() {
+  void groupsByLabelWithSubtotalsAndUnattributedLast() {
     String text = Render.render(Views.sample(), Views.options(ReportFormat.TABLE).withGrouping(Grouping.label("team")));
 
     assertThat(text).contains("""
-        ACCOUNT               PROVIDER       SPEND  IN USD        CAP  % OF CAP   FORECAST  TREND                           SOURCE        COLLECTED
-        ionos                 fixed       4.60 EUR    4.97  10.00 EUR       46%   6.00 EUR  ██████████████████████████████  fixed         2h ago
-        subtotal team=infra                           4.97                        6.48 USD                                  fixed
-        openai-prod           openai     17.12 USD   17.12  20.00 USD       85%  23.30 USD  ▁▁▂▂▃▅█▂                        api+estimate  45m ago
-        subtotal team=ml                             17.12                       23.30 USD                                  api+estimate
-        anthropic             anthropic   0.00 USD    0.00          -         -   0.00 USD  ▁▁                              -             stale 3d ago
-        subtotal team=(none)                          0.00                        0.00 USD                                  -
-        TOTAL                                        22.09  50.00 USD       44%  29.78 USD
+        ACCOUNT                     PROVIDER       SPEND  IN USD        CAP  % OF CAP   FORECAST  TREND                           SOURCE        COLLECTED
+        ionos                       fixed       4.60 EUR    4.97  10.00 EUR       46%   6.00 EUR  ██████████████████████████████  fixed         2h ago
+        subtotal team=infra                                 4.97                        6.48 USD                                  fixed
+        openai-prod                 openai     17.12 USD   17.12  20.00 USD       85%  23.30 USD  ▁▁▂▂▃▅█▂                        api+estimate  45m ago
+        subtotal team=ml                                   17.12                       23.30 USD                                  api+estimate
+        anthropic                   anthropic   0.00 USD    0.00          -         -   0.00 USD  ▁▁                              -             stale 3d ago
+        subtotal team=unattributed                          0.00                        0.00 USD                                  -
+        TOTAL                                              22.09  50.00 USD       44%  29.78 USD
         """);
   }
 

@@ -1,0 +1,36 @@
+package dev.costmon.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One {@code attribution:} rule: spend of a matching account, provider and service gets these labels.
+ * A missing pattern matches anything, so a rule without any is a default for every line.
+ *
+ * @param service matched against the service name {@code report --by service} shows: the provider's
+ *     dimension ({@code web app / gpt-4o}), {@code (account)} for spend not split by service, or
+ *     {@code METRIC (estimate)} for usage priced by {@code rates:}
+ * @param labels label key to value, in the order written
+ */
+public record AttributionRule(
+    Optional<Glob> account, Optional<Glob> provider, Optional<Glob> service, Map<String, String> labels) {
+
+  public AttributionRule {
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(provider, "provider");
+    Objects.requireNonNull(service, "service");
+    if (labels.isEmpty()) {
+      throw new IllegalArgumentException("an attribution rule must set at least one label");
+    }
+    labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
+  }
+
+  public boolean matches(String accountId, String providerName, String serviceName) {
+    return account.map(g -> g.matches(accountId)).orElse(true)
+        && provider.map(g -> g.matches(providerName)).orElse(true)
+        && service.map(g -> g.matches(serviceName)).orElse(true);
+  }
+}

@@ -1,0 +1,53 @@
+package dev.costmon.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code attribution:} section: rules that give spend costmon labels ({@code team}, {@code app},
+ * {@code env}) from where it was spent, and how many values per label the {@code .prom} file names.
+ *
+ * @param rules applied in order; for each label the first matching rule that sets it wins
+ * @param top values per label exported to Prometheus, by spend, before {@code value="other"}
+ */
+public record AttributionRules(List<AttributionRule> rules, int top) {
+  public static final int DEFAULT_TOP = 10;
+
+  /** No rules: spend takes its account's labels. */
+  public static final AttributionRules NONE = new AttributionRules(List.of(), DEFAULT_TOP);
+
+  public AttributionRules {
+    rules = List.copyOf(rules);
+    if (top < 1) {
+      throw new IllegalArgumentException("top must be at least 1, not " + top);
+    }
+  }
+
+  /**
+   * The labels of one line of spend: each key from the first matching rule that sets it, then the
+   * account's own labels for keys no rule set. Keys neither sets are absent (unattributed); an empty
+   * account label counts as unset, as it does in Prometheus.
+   */
+  public Map<String, String> labels(Account account, String service) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (AttributionRule rule : rules) {
+      if (rule.matches(account.id(), account.providerName(), service)) {
+        rule.labels().forEach(out::putIfAbsent);
+      }
+    }
+    account.labels().forEach((k, v) -> {
+      if (!v.isEmpty()) {
+        out.putIfAbsent(k, v);
+      }
+    });
+    return out;
+  }
+
+  /** Every label key a rule sets, in the order first written. */
+  public List<String> keys() {
+    Map<String, Boolean> keys = new LinkedHashMap<>();
+    rules.forEach(r -> r.labels().keySet().forEach(k -> keys.put(k, true)));
+    return List.copyOf(keys.keySet());
+  }
+}
