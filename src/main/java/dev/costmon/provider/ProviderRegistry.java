@@ -3,13 +3,17 @@ package dev.costmon.provider;
 import dev.costmon.provider.anthropic.AnthropicProvider;
 import dev.costmon.provider.aws.AwsProvider;
 import dev.costmon.provider.cloudflare.CloudflareProvider;
+import dev.costmon.provider.command.CommandProvider;
 import dev.costmon.provider.demo.DemoProvider;
 import dev.costmon.provider.digitalocean.DigitalOceanProvider;
 import dev.costmon.provider.focus.FocusProvider;
 import dev.costmon.provider.fixed.FixedProvider;
+import dev.costmon.provider.gcp.GcpProvider;
+import dev.costmon.provider.hetzner.HetznerProvider;
 import dev.costmon.provider.httpjson.HttpJsonProvider;
 import dev.costmon.provider.openai.OpenAiProvider;
 import dev.costmon.provider.openrouter.OpenRouterProvider;
+import dev.costmon.provider.ovh.OvhProvider;
 import dev.costmon.provider.supabase.SupabaseProvider;
 import dev.costmon.provider.vercel.VercelProvider;
 import dev.costmon.provider.wasabi.WasabiProvider;
@@ -46,7 +50,11 @@ public final class ProviderRegistry {
         new SupabaseProvider(),
         new DigitalOceanProvider(),
         new FocusProvider(),
-        new AwsProvider()));
+        new AwsProvider(),
+        new GcpProvider(),
+        new OvhProvider(),
+        new HetznerProvider(),
+        new CommandProvider()));
   }
 
   public Optional<ProviderType<?>> find(String name) {
