@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costmon.model.Money;
+import dev.costmon.notify.Channel;
+import dev.costmon.notify.HardCap;
+import dev.costmon.notify.Notifications;
 import dev.costmon.model.Quantity;
 import dev.costmon.model.Rate;
 import java.io.IOException;
@@ -69,6 +72,7 @@ public final class EffectiveConfig {
       rule.service().ifPresent(g -> r.put("service", g.pattern()));
       r.set("labels", mapper.valueToTree(rule.labels()));
     }
+    notifications(root, c.notifications());
     var accounts = root.putArray("accounts");
     for (Account a : c.accounts()) {
       ObjectNode n = accounts.addObject();
@@ -86,9 +90,43 @@ public final class EffectiveConfig {
       putMap(n, "rates", a.rates());
       n.put("max_age", Durations.format(a.maxAge()));
       a.endpoint().ifPresent(e -> n.put("endpoint", e.toString()));
+      HardCap hardCap = c.notifications().hardCaps().get(a.id());
+      if (hardCap != null) {
+        n.put("hard_cap", hardCap.cap().toString());
+        hardCap.action().ifPresent(action -> n.put("on_hard_cap", action.describe()));
+      }
       n.setAll((ObjectNode) mapper.valueToTree(a.settings()));
     }
     return root;
+  }
+
+  /** The channels with their secrets as references, the debounce; hard caps go with their accounts. */
+  private void notifications(ObjectNode root, Notifications notifications) {
+    if (notifications.channels().isEmpty()) {
+      return;
+    }
+    var channels = root.putArray("notify");
+    for (Channel channel : notifications.channels()) {
+      ObjectNode n = channels.addObject();
+      n.put("name", channel.name());
+      n.put("type", channel.type());
+      if (channel instanceof Channel.Slack slack) {
+        n.put("url", slack.url().reference());
+      } else if (channel instanceof Channel.Webhook hook) {
+        n.put("url", hook.url().reference());
+        putMap(n, "headers", hook.headers());
+        putMap(n, "secret_headers", hook.secretHeaders());
+        n.put("content_type", hook.contentType());
+        n.put("body", hook.body().text());
+      } else if (channel instanceof Channel.Email mail) {
+        n.put("sendmail", mail.sendmail().toString());
+        n.set("to", mapper.valueToTree(mail.to()));
+        mail.from().ifPresent(from -> n.put("from", from));
+      }
+    }
+    ObjectNode debounce = root.putObject("debounce");
+    debounce.put("repeat", notifications.debounce().repeat().map(Durations::format).orElse("period"));
+    debounce.put("min_interval", Durations.format(notifications.debounce().minInterval()));
   }
 
   public ObjectMapper mapper() {
