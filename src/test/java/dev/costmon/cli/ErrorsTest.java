@@ -40,6 +40,19 @@ class ErrorsTest {
   }
 
   @Test
+  void aMissingSecretNamesTheAccountAndKeyAndNothingIsSent() {
+    cli.write("costmon.yaml", "currency: USD\ndatabase: h.db\naccounts:\n  - id: claude-api\n"
+        + "    provider: anthropic\n    admin_key: ${ANTHROPIC_ADMIN_KEY}\n");
+
+    CliHarness.Result r = cli.run("collect");
+
+    assertThat(r.exitCode()).isEqualTo(78);
+    assertThat(r.err()).isEqualTo("costmon: " + dir.resolve("costmon.yaml")
+        + ":6:5: account 'claude-api': admin_key: environment variable ANTHROPIC_ADMIN_KEY is not set\n");
+    assertThat(dir.resolve("h.db")).doesNotExist();
+  }
+
+  @Test
   void checkReadsABrokenConfigAsUnknown() {
     cli.write("costmon.yaml", "currency: EURO\n");
     CliHarness.Result r = cli.run("check");
