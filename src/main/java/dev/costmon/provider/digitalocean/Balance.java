@@ -1,6 +1,7 @@
 package dev.costmon.provider.digitalocean;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.costmon.provider.JsonFields;
 import dev.costmon.provider.ProviderException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,8 +15,8 @@ record Balance(BigDecimal monthToDateUsage, BigDecimal accountBalance, Instant g
   static Balance from(JsonNode body) throws ProviderException {
     String where = BillingApi.BALANCE;
     return new Balance(
-        Fields.decimal(body, "month_to_date_usage", where),
-        Fields.decimal(body, "account_balance", where),
+        JsonFields.decimal(body, "month_to_date_usage", where),
+        JsonFields.decimal(body, "account_balance", where),
         Fields.instant(body, "generated_at", where));
   }
 }

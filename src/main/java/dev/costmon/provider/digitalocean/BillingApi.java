@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.costmon.http.ApiRequest;
 import dev.costmon.http.ApiResponse;
 import dev.costmon.http.Pages;
+import dev.costmon.provider.JsonFields;
 import dev.costmon.provider.ProviderContext;
 import dev.costmon.provider.ProviderException;
 import dev.costmon.provider.ProviderException.Kind;
@@ -55,7 +56,7 @@ final class BillingApi {
           : ApiRequest.get(next).bearer(settings.token()).allowStatus(403).build();
       JsonNode body = get(request, INVOICES).json();
       boolean reachedOldest = false;
-      for (JsonNode invoice : Fields.array(body, "invoices", INVOICES)) {
+      for (JsonNode invoice : JsonFields.array(body, "invoices", INVOICES)) {
         reachedOldest |= Invoice.from(invoice).period().isBefore(oldest);
       }
       return reachedOldest
@@ -64,7 +65,7 @@ final class BillingApi {
     }, MAX_PAGES);
     List<Invoice> invoices = new ArrayList<>();
     for (JsonNode page : pages) {
-      for (JsonNode node : Fields.array(page, "invoices", INVOICES)) {
+      for (JsonNode node : JsonFields.array(page, "invoices", INVOICES)) {
         Invoice invoice = Invoice.from(node);
         if (!invoice.period().isBefore(oldest)) {
           invoices.add(invoice);
@@ -85,7 +86,7 @@ final class BillingApi {
           : ApiRequest.get(next).bearer(settings.token()).allowStatus(403).build();
       JsonNode body = get(request, PREVIEW_ITEMS).json();
       List<JsonNode> items = new ArrayList<>();
-      Fields.array(body, "invoice_items", PREVIEW_ITEMS).forEach(items::add);
+      JsonFields.array(body, "invoice_items", PREVIEW_ITEMS).forEach(items::add);
       return Pages.Page.of(items, nextLink(request, body));
     }, MAX_PAGES);
     List<InvoiceItem> items = new ArrayList<>();

@@ -1,9 +1,9 @@
 package dev.costmon.provider.digitalocean;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.costmon.provider.JsonFields;
 import dev.costmon.provider.ProviderException;
 import dev.costmon.provider.ProviderException.Kind;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -14,14 +14,6 @@ import java.util.Optional;
 final class Fields {
   private Fields() {}
 
-  static JsonNode array(JsonNode parent, String name, String where) throws ProviderException {
-    JsonNode node = parent.get(name);
-    if (node == null || !node.isArray()) {
-      throw wrong(where + "." + name, "an array", node);
-    }
-    return node;
-  }
-
   /** An object that may be absent or null. */
   static Optional<JsonNode> optionalObject(JsonNode parent, String name, String where)
       throws ProviderException {
@@ -30,7 +22,7 @@ final class Fields {
       return Optional.empty();
     }
     if (!node.isObject()) {
-      throw wrong(where + "." + name, "an object", node);
+      throw JsonFields.missing(where + "." + name, "an object", node);
     }
     return Optional.of(node);
   }
@@ -43,27 +35,6 @@ final class Fields {
         : Optional.of(node.asText().strip());
   }
 
-  /**
-   * An exact decimal: DigitalOcean sends money as strings ({@code "12.34"}); a JSON number is read
-   * from its token text too, never through a double.
-   */
-  static BigDecimal decimal(JsonNode parent, String name, String where) throws ProviderException {
-    JsonNode node = parent.get(name);
-    if (node != null && node.isNumber()) {
-      return node.decimalValue();
-    }
-    if (node != null && node.isTextual()) {
-      try {
-        return new BigDecimal(node.textValue().strip());
-      } catch (NumberFormatException e) {
-        throw new ProviderException(
-            Kind.BAD_RESPONSE,
-            "response field " + where + "." + name + " is not a number: '" + shorten(node.textValue()) + "'");
-      }
-    }
-    throw wrong(where + "." + name, "a number", node);
-  }
-
   /** A {@code YYYY-MM} billing period. */
   static YearMonth period(JsonNode parent, String name, String where) throws ProviderException {
     String text = text(parent, name, where);
@@ -72,7 +43,7 @@ final class Fields {
     } catch (DateTimeParseException e) {
       throw new ProviderException(
           Kind.BAD_RESPONSE,
-          "response field " + where + "." + name + " is not a YYYY-MM period: '" + shorten(text) + "'");
+          "response field " + where + "." + name + " is not a YYYY-MM period: '" + JsonFields.shorten(text) + "'");
     }
   }
 
@@ -88,11 +59,7 @@ final class Fields {
   }
 
   private static String text(JsonNode parent, String name, String where) throws ProviderException {
-    JsonNode node = parent.get(name);
-    if (node == null || !node.isTextual() || node.textValue().isBlank()) {
-      throw wrong(where + "." + name, "a string", node);
-    }
-    return node.textValue().strip();
+    return JsonFields.text(parent, name, where).strip();
   }
 
   private static Instant parseInstant(String text, String field) throws ProviderException {
@@ -100,16 +67,7 @@ final class Fields {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
       throw new ProviderException(
-          Kind.BAD_RESPONSE, "response field " + field + " is not a date-time: '" + shorten(text) + "'");
+          Kind.BAD_RESPONSE, "response field " + field + " is not a date-time: '" + JsonFields.shorten(text) + "'");
     }
-  }
-
-  private static ProviderException wrong(String field, String expected, JsonNode found) {
-    String what = found == null || found.isNull() ? "missing" : "not " + expected;
-    return new ProviderException(Kind.BAD_RESPONSE, "response field " + field + " is " + what);
-  }
-
-  private static String shorten(String text) {
-    return text.length() > 40 ? text.substring(0, 37) + "..." : text;
   }
 }

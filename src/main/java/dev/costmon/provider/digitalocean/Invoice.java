@@ -1,6 +1,7 @@
 package dev.costmon.provider.digitalocean;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.costmon.provider.JsonFields;
 import dev.costmon.provider.ProviderException;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -11,6 +12,6 @@ record Invoice(YearMonth period, BigDecimal amount) {
   static Invoice from(JsonNode invoice) throws ProviderException {
     String where = BillingApi.INVOICES + " invoices[]";
     return new Invoice(
-        Fields.period(invoice, "invoice_period", where), Fields.decimal(invoice, "amount", where));
+        Fields.period(invoice, "invoice_period", where), JsonFields.decimal(invoice, "amount", where));
   }
 }

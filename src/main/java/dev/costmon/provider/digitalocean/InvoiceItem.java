@@ -1,6 +1,7 @@
 package dev.costmon.provider.digitalocean;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.costmon.provider.JsonFields;
 import dev.costmon.provider.ProviderException;
 import java.math.BigDecimal;
 
@@ -12,6 +13,6 @@ record InvoiceItem(String product, BigDecimal amount) {
   static InvoiceItem from(JsonNode item) throws ProviderException {
     return new InvoiceItem(
         Fields.optionalText(item, "product").orElse(NO_PRODUCT),
-        Fields.decimal(item, "amount", BillingApi.PREVIEW_ITEMS + " invoice_items[]"));
+        JsonFields.decimal(item, "amount", BillingApi.PREVIEW_ITEMS + " invoice_items[]"));
   }
 }

@@ -1,6 +1,7 @@
 package dev.costmon.provider.digitalocean;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.costmon.provider.JsonFields;
 import dev.costmon.provider.ProviderException;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,7 +18,7 @@ record InvoicePreview(YearMonth period, BigDecimal amount, Optional<Instant> upd
     String where = BillingApi.INVOICES + " invoice_preview";
     return new InvoicePreview(
         Fields.period(preview, "invoice_period", where),
-        Fields.decimal(preview, "amount", where),
+        JsonFields.decimal(preview, "amount", where),
         Fields.optionalInstant(preview, "updated_at", where));
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.costmon.model.Aggregation;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Provenance;
+import dev.costmon.provider.JsonFields;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderException;
 import java.math.BigDecimal;
@@ -42,7 +43,7 @@ final class CompletionsUsage {
     List<LocalDate> emptyDays = new ArrayList<>();
     for (JsonNode bucket : buckets) {
       LocalDate day = Fields.utcDay(bucket, PATH + " bucket");
-      JsonNode results = Fields.array(bucket, "results", PATH + " bucket");
+      JsonNode results = JsonFields.array(bucket, "results", PATH + " bucket");
       if (day.isBefore(window.from()) || day.isAfter(window.to())) {
         log.accept("openai usage: ignoring bucket of " + day + " outside the window");
         continue;
@@ -55,7 +56,7 @@ final class CompletionsUsage {
         for (Metric metric : METRICS) {
           String where = PATH + " result";
           Optional<BigDecimal> value = metric.required()
-              ? Optional.of(Fields.decimal(result, metric.field(), where))
+              ? Optional.of(JsonFields.decimal(result, metric.field(), where))
               : Fields.optionalDecimal(result, metric.field(), where);
           value.ifPresent(v -> sums.merge(new Key(day, model, metric), v, BigDecimal::add));
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Provenance;
+import dev.costmon.provider.JsonFields;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderException;
 import dev.costmon.provider.ProviderException.Kind;
@@ -41,16 +42,16 @@ final class CostsReport {
     Set<LocalDate> answered = new LinkedHashSet<>();
     for (JsonNode bucket : buckets) {
       LocalDate day = Fields.utcDay(bucket, PATH + " bucket");
-      JsonNode results = Fields.array(bucket, "results", PATH + " bucket");
+      JsonNode results = JsonFields.array(bucket, "results", PATH + " bucket");
       if (day.isBefore(window.from()) || day.isAfter(window.to())) {
         log.accept("openai costs: ignoring bucket of " + day + " outside the window");
         continue;
       }
       answered.add(day);
       for (JsonNode result : results) {
-        JsonNode amount = Fields.object(result, "amount", PATH + " result");
-        BigDecimal value = Fields.decimal(amount, "value", PATH + " result.amount");
-        Currency currency = currency(Fields.text(amount, "currency", PATH + " result.amount"));
+        JsonNode amount = JsonFields.object(result, "amount", PATH + " result");
+        BigDecimal value = JsonFields.decimal(amount, "value", PATH + " result.amount");
+        Currency currency = currency(JsonFields.text(amount, "currency", PATH + " result.amount"));
         sums.merge(new Key(day, dimension(result, settings), currency), value, BigDecimal::add);
       }
     }

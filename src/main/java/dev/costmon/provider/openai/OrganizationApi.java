@@ -5,6 +5,7 @@ import dev.costmon.http.ApiRequest;
 import dev.costmon.http.ApiResponse;
 import dev.costmon.http.Pages;
 import dev.costmon.http.Redactor;
+import dev.costmon.provider.JsonFields;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderContext;
 import dev.costmon.provider.ProviderException;
@@ -73,8 +74,8 @@ final class OrganizationApi {
       throw refused(path, response);
     }
     JsonNode body = response.json();
-    JsonNode data = Fields.array(body, "data", path);
-    boolean hasMore = Fields.bool(body, "has_more", path);
+    JsonNode data = JsonFields.array(body, "data", path);
+    boolean hasMore = JsonFields.bool(body, "has_more", path);
     List<JsonNode> buckets = new ArrayList<>();
     data.forEach(buckets::add);
     if (!hasMore) {

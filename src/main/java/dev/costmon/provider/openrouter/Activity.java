@@ -5,6 +5,7 @@ import dev.costmon.model.Aggregation;
 import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Provenance;
+import dev.costmon.provider.JsonFields;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderException;
 import java.math.BigDecimal;
@@ -55,15 +56,15 @@ final class Activity {
     Map<LocalDate, Map<String, Totals>> byDay = new TreeMap<>();
     int outside = 0;
     int index = 0;
-    for (JsonNode row : Fields.array(body, "data", PATH)) {
+    for (JsonNode row : JsonFields.array(body, "data", PATH)) {
       String where = PATH + ".data[" + index++ + "]";
       LocalDate day = Fields.day(row, "date", where);
-      String model = Fields.text(row, "model", where);
+      String model = JsonFields.text(row, "model", where);
       Totals totals = new Totals(
-          Fields.decimal(row, "usage", where),
-          Fields.decimal(row, "requests", where),
-          Fields.decimal(row, "prompt_tokens", where),
-          Fields.decimal(row, "completion_tokens", where));
+          JsonFields.number(row, "usage", where),
+          JsonFields.number(row, "requests", where),
+          JsonFields.number(row, "prompt_tokens", where),
+          JsonFields.number(row, "completion_tokens", where));
       if (day.isBefore(first) || day.isAfter(last)) {
         outside++;
         continue;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.costmon.model.Aggregation;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Provenance;
+import dev.costmon.provider.JsonFields;
 import dev.costmon.provider.ProviderException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -29,9 +30,9 @@ final class Credits {
    */
   static List<Observation> observations(
       JsonNode body, boolean accountSpent, LocalDate today, Consumer<String> log) throws ProviderException {
-    JsonNode data = Fields.object(body, "data", PATH);
-    BigDecimal credits = Fields.decimal(data, "total_credits", PATH + ".data");
-    BigDecimal used = Fields.decimal(data, "total_usage", PATH + ".data");
+    JsonNode data = JsonFields.object(body, "data", PATH);
+    BigDecimal credits = JsonFields.number(data, "total_credits", PATH + ".data");
+    BigDecimal used = JsonFields.number(data, "total_usage", PATH + ".data");
     if (credits.signum() == 0 && used.signum() == 0 && accountSpent) {
       log.accept(PATH + ": answered 0 credits and 0 used although /activity shows spend; balance not recorded");
       return List.of();

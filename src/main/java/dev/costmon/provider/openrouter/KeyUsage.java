@@ -6,6 +6,7 @@ import dev.costmon.model.Aggregation;
 import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Provenance;
+import dev.costmon.provider.JsonFields;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.MonthToDate;
 import dev.costmon.provider.ProviderException;
@@ -39,14 +40,14 @@ final class KeyUsage {
   static List<Observation> observations(JsonNode body, Secret key, CollectWindow window)
       throws ProviderException {
     String where = PATH + ".data";
-    JsonNode data = Fields.object(body, "data", PATH);
+    JsonNode data = JsonFields.object(body, "data", PATH);
     if (flag(data, "is_management_key") || flag(data, "is_provisioning_key")) {
       throw new ProviderException(Kind.CONDITION, IS_MANAGEMENT_KEY);
     }
     if (!data.has("usage_monthly")) {
       throw new ProviderException(Kind.CONDITION, NO_MONTHLY_USAGE);
     }
-    BigDecimal monthToDate = Fields.decimal(data, "usage_monthly", where);
+    BigDecimal monthToDate = JsonFields.number(data, "usage_monthly", where);
     LocalDate monthStart = LocalDate.ofInstant(window.now(), ZoneOffset.UTC).withDayOfMonth(1);
     List<Observation> result = new ArrayList<>();
     result.add(Observation.spend(
