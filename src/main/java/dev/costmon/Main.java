@@ -1,6 +1,7 @@
 package dev.costmon;
 
 import dev.costmon.cli.Cli;
+import dev.costmon.cli.Warmup;
 import dev.costmon.cli.CliContext;
 import dev.costmon.config.Environment;
 import dev.costmon.provider.ProviderRegistry;
@@ -19,6 +20,7 @@ public final class Main {
       System.out.println("costmon " + Version.current());
       return;
     }
+    Warmup.start(args);
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     CliContext context =

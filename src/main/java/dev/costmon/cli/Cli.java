@@ -16,22 +16,28 @@ public final class Cli {
   private Cli() {}
 
   public static int run(CliContext context, String... args) {
-    CommandLine cl = commandLine(context);
+    CommandLine cl = commandLine(context, args);
     int code = cl.execute(args);
     context.out().flush();
     context.err().flush();
     return code;
   }
 
-  static CommandLine commandLine(CliContext context) {
+  static CommandLine commandLine(CliContext context, String... args) {
     CommandLine cl = new CommandLine(CostmonCommand.class, new ContextFactory(context));
+    // Building a subcommand's model costs start-up time, and a run executes one: register only that
+    // one when the arguments name it, all of them for help, usage errors and typo suggestions.
+    Invocation.subcommand(args, CostmonCommand.SUBCOMMANDS.keySet()).ifPresentOrElse(
+        name -> cl.addSubcommand(name, CostmonCommand.SUBCOMMANDS.get(name)),
+        () -> CostmonCommand.SUBCOMMANDS.forEach(cl::addSubcommand));
     cl.setOut(context.out());
     cl.setErr(context.err());
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
-    cl.setParameterExceptionHandler((ex, args) -> {
+    cl.setParameterExceptionHandler((ex, unmatched) -> {
       CommandLine c = ex.getCommandLine();
       c.getErr().println("costmon: " + ex.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
       c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
       return isCheck(c) ? 3 : ExitCodes.USAGE;
     });

@@ -1,6 +1,9 @@
 package dev.costmon.cli;
 
 import dev.costmon.Version;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Mixin;
@@ -14,10 +17,6 @@ import picocli.CommandLine.Mixin;
         "Nightly cost monitor: pulls provider billing and usage APIs, keeps a SQLite history,",
         "checks spend against monthly caps and usage against free-tier quotas, and writes",
         "a .prom file for node_exporter's textfile collector."},
-    subcommands = {
-        CollectCommand.class, ReportCommand.class, CheckCommand.class, ExportCommand.class, DemoCommand.class,
-        ReprocessCommand.class, RawCommand.class, ConfigCommand.class, ImportCommand.class, DoctorCommand.class,
-        NotifyCommand.class},
     footerHeading = "%nExit codes (all commands but check):%n",
     footer = {
         "  0  success          1  some accounts failed     2  all accounts failed",
@@ -27,6 +26,15 @@ import picocli.CommandLine.Mixin;
         "",
         "Try it without credentials:  costmon demo"})
 public final class CostmonCommand implements Runnable {
+  /**
+   * The subcommands by name, in the order {@code --help} lists them. Registered by {@link Cli}
+   * rather than in {@code @Command(subcommands = ...)}, so a run builds only the one it executes.
+   */
+  static final Map<String, Class<?>> SUBCOMMANDS = subcommands(
+      CollectCommand.class, ReportCommand.class, CheckCommand.class, ExportCommand.class, DemoCommand.class,
+      ReprocessCommand.class, RawCommand.class, ConfigCommand.class, ImportCommand.class, DoctorCommand.class,
+      NotifyCommand.class);
+
   @Mixin GlobalOptions global;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -34,6 +42,14 @@ public final class CostmonCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  private static Map<String, Class<?>> subcommands(Class<?>... classes) {
+    Map<String, Class<?>> byName = new LinkedHashMap<>();
+    for (Class<?> c : classes) {
+      byName.put(c.getAnnotation(Command.class).name(), c);
+    }
+    return Collections.unmodifiableMap(byName);
   }
 
   /** Reads the version Maven wrote into the jar. */

@@ -26,6 +26,7 @@ import dev.costmon.provider.ProviderRegistry;
 import dev.costmon.provider.ProviderSettings;
 import dev.costmon.provider.ProviderType;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -100,6 +101,24 @@ public final class ConfigLoader {
       throw new ConfigException(file + ":1:1: the config must be a mapping of keys such as currency: and accounts:");
     }
     return new Binder(file, baseDir, mapper, locations).bind((ObjectNode) root);
+  }
+
+  /**
+   * Initialises the YAML parser and the mapper's machinery with a throwaway document, so that a later
+   * {@link #load} finds them ready; called off the main thread at start-up.
+   */
+  public static void warmUp() {
+    YAMLFactory factory = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    String text = "currency: USD\naccounts: [{id: warm-up, provider: fixed}]\n";
+    try {
+      YAMLMapper mapper = mapper(factory, null, Path::of);
+      JsonNode root = mapper.readTree(text);
+      YamlLocations.index(factory, text);
+      mapper.treeToValue(root, RawConfig.class);
+      mapper.treeToValue(root.get("accounts").get(0), RawAccount.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static YAMLMapper mapper(YAMLFactory factory, SecretResolver secrets, Function<String, Path> paths) {

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpTimeoutException;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import javax.net.ssl.SSLContext;
 
 /**
  * Sends provider requests: timeouts, gzip, bounded bodies, retries only where safe, failures mapped
@@ -62,6 +64,18 @@ public final class HttpEngine {
     this.log = log == null ? line -> {} : log;
     this.exchange = new Exchange(Objects.requireNonNull(client, "client"), settings);
     this.userAgent = "costmon/" + Version.current();
+  }
+
+  /**
+   * Initialises the default TLS context (the CA certificates above all), which the first client
+   * otherwise builds on the caller's thread; called off the main thread at start-up.
+   */
+  public static void warmUp() {
+    try {
+      SSLContext.getDefault();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("no default TLS context", e);
+    }
   }
 
   /**

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteJDBCLoader;
 import org.sqlite.SQLiteException;
 
 /**
@@ -22,6 +23,15 @@ public final class Database implements AutoCloseable {
   private Database(Path path, Connection connection) {
     this.path = path;
     this.connection = connection;
+  }
+
+  /** Loads sqlite's native library, so that a later {@link #open} finds it loaded; called at start-up. */
+  public static void warmUp() {
+    try {
+      SQLiteJDBCLoader.initialize();
+    } catch (Exception e) {
+      throw new StoreException("cannot load sqlite's native library: " + e.getMessage(), e);
+    }
   }
 
   /** Opens the database, creating it (and its directory) if {@code create} is set. */
