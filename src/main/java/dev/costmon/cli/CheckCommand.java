@@ -47,7 +47,8 @@ public final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Session session = Session.open(context, parent.global);
-    try (Database db = Database.open(session.config().database(), false)) {
+    try (Database db = Database.open(session.config().database(), false);
+        NotifyService notifications = new NotifyService(session.config(), context.clock(), session::verbose)) {
       MonthView view = new MonthAnalyzer(session.config()).analyze(new History(db),
           YearMonth.now(context.clock().withZone(session.config().timezone())), context.clock().instant());
       CheckResult result = new ThresholdEvaluator(session.config()).evaluate(view);
@@ -56,7 +57,6 @@ public final class CheckCommand implements Callable<Integer> {
       } else {
         CheckOutput.text(result, session.config().demo(), parent.global.verbose(), session.out());
       }
-      NotifyService notifications = new NotifyService(session.config(), context.clock(), session::verbose);
       if (notify) {
         notifications.notify(db, view, result).problems().forEach(p -> session.err().println("costmon: " + p));
       }

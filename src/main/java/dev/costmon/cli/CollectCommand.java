@@ -58,8 +58,9 @@ public final class CollectCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     if (notify && !dryRun) {
-      new NotifyService(session.config(), context.clock(), session::verbose).afterCollect().problems()
-          .forEach(p -> session.err().println("costmon: " + p));
+      try (NotifyService notifications = new NotifyService(session.config(), context.clock(), session::verbose)) {
+        notifications.afterCollect().problems().forEach(p -> session.err().println("costmon: " + p));
+      }
     }
     if (result.allFailed()) {
       return ExitCodes.FAILED;

@@ -42,19 +42,20 @@ public final class DoctorCommand implements Callable<Integer> {
   public Integer call() {
     GlobalOptions global = parent.global;
     // The JVM's own user, not $USER: file access is decided by who the process really is.
-    Doctor doctor = new Doctor(context.environment(), context.clock(), context.providers(),
+    try (Doctor doctor = new Doctor(context.environment(), context.clock(), context.providers(),
         System.getProperty("user.name"), line -> {
           if (global.verbose()) {
             context.err().println(line);
             context.err().flush();
           }
-        });
-    DoctorResult result = doctor.run(global.config(), offline, finding -> {
-      if (!global.quiet() || finding.level() != Finding.Level.OK) {
-        context.out().println(finding.line());
-        context.out().flush();
-      }
-    });
-    return result.exitCode();
+        })) {
+      DoctorResult result = doctor.run(global.config(), offline, finding -> {
+        if (!global.quiet() || finding.level() != Finding.Level.OK) {
+          context.out().println(finding.line());
+          context.out().flush();
+        }
+      });
+      return result.exitCode();
+    }
   }
 }

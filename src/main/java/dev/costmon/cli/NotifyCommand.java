@@ -59,8 +59,10 @@ public final class NotifyCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "no notify channel named '" + channel + "' (known: "
             + String.join(", ", channels.stream().map(Channel::name).toList()) + ")");
       }
-      List<NotifyService.TestResult> results = new NotifyService(session.config(), context.clock(),
-          session::verbose).test(Optional.ofNullable(channel));
+      List<NotifyService.TestResult> results;
+      try (NotifyService notifications = new NotifyService(session.config(), context.clock(), session::verbose)) {
+        results = notifications.test(Optional.ofNullable(channel));
+      }
       int failed = 0;
       for (NotifyService.TestResult r : results) {
         String name = "'" + r.channel().name() + "' (" + r.channel().type() + ")";

@@ -39,8 +39,9 @@ public final class CollectService {
     CollectWindow window = CollectWindow.of(clock.instant(), config.timezone(), config.lookbackDays());
     verbose.accept("collecting " + accounts.size() + " accounts for " + window.from() + " .. " + window.to());
     if (dryRun) {
-      return Collector.of(config, clock, verbose, new LiveHttp(http, clock, ResponseArchive.NONE, verbose))
-          .collect(accounts, window, null, 0, progress);
+      try (LiveHttp live = new LiveHttp(http, clock, ResponseArchive.NONE, verbose)) {
+        return Collector.of(config, clock, verbose, live).collect(accounts, window, null, 0, progress);
+      }
     }
     try (CollectLock lock = CollectLock.acquire(config.database());
         Database db = Database.open(config.database(), true)) {
@@ -51,9 +52,10 @@ public final class CollectService {
         verbose.accept("pruned " + pruned + " raw responses older than the raw_retention");
       }
       long runId = history.startRun("collect", clock.instant());
-      Collector collector =
-          Collector.of(config, clock, verbose, new LiveHttp(http, clock, new RunArchive(raw, runId), verbose));
-      CollectResult result = collector.collect(accounts, window, history, runId, progress);
+      CollectResult result;
+      try (LiveHttp live = new LiveHttp(http, clock, new RunArchive(raw, runId), verbose)) {
+        result = Collector.of(config, clock, verbose, live).collect(accounts, window, history, runId, progress);
+      }
       history.finishRun(runId, clock.instant(), result.allFailed() ? "failed" : result.failures() > 0 ? "partial" : "ok");
       Textfile.refresh(config, history, clock, verbose);
       return result;

@@ -22,13 +22,14 @@ import java.util.function.Supplier;
  * secrets, permissions, database, textfile directory, providers) and reports one line per check.
  * Writes nothing but what opening the database always does (a schema migration).
  */
-public final class Doctor {
+public final class Doctor implements AutoCloseable {
   private final Environment environment;
   private final Clock clock;
   private final ProviderRegistry providers;
   private final String user;
   private final Consumer<String> verbose;
   private final Function<Account, Http> http;
+  private final Runnable closeHttp;
 
   /**
    * @param user the user costmon runs as, for file permissions
@@ -39,14 +40,25 @@ public final class Doctor {
     this(environment, clock, providers, user, verbose, new ProbeHttp(clock, verbose));
   }
 
+  private Doctor(Environment environment, Clock clock, ProviderRegistry providers, String user,
+      Consumer<String> verbose, ProbeHttp http) {
+    this(environment, clock, providers, user, verbose, http, http::close);
+  }
+
   Doctor(Environment environment, Clock clock, ProviderRegistry providers, String user, Consumer<String> verbose,
       Function<Account, Http> http) {
+    this(environment, clock, providers, user, verbose, http, () -> { });
+  }
+
+  private Doctor(Environment environment, Clock clock, ProviderRegistry providers, String user,
+      Consumer<String> verbose, Function<Account, Http> http, Runnable closeHttp) {
     this.environment = environment;
     this.clock = clock;
     this.providers = providers;
     this.user = user;
     this.verbose = verbose;
     this.http = http;
+    this.closeHttp = closeHttp;
   }
 
   /**
@@ -111,5 +123,11 @@ public final class Doctor {
     } catch (RuntimeException e) {
       return onError.apply(Finding.fail(topic, "internal error: " + e));
     }
+  }
+
+  /** Releases the HTTP client the probes used, if any. */
+  @Override
+  public void close() {
+    closeHttp.run();
   }
 }

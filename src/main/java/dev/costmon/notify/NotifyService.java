@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * What the commands call: notify after {@code check} or {@code collect}, list what was remembered
  * for {@code check --verbose}, and send test messages for {@code costmon notify test}.
  */
-public final class NotifyService {
+public final class NotifyService implements AutoCloseable {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
 
@@ -38,6 +38,12 @@ public final class NotifyService {
     this.clock = clock;
     this.verbose = verbose;
     this.sender = new Sender(clock, verbose);
+  }
+
+  /** Releases the HTTP client the channels were sent through, if any. */
+  @Override
+  public void close() {
+    sender.close();
   }
 
   /** {@code check --notify}: tells the channels what is new in an evaluated check. */

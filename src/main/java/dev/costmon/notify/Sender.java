@@ -6,12 +6,13 @@ import dev.costmon.http.ApiResponse;
 import dev.costmon.http.HttpEngine;
 import dev.costmon.http.HttpSettings;
 import dev.costmon.http.ResponseArchive;
+import dev.costmon.http.SharedClient;
 import dev.costmon.http.Sleeper;
+import dev.costmon.process.ProcessTree;
 import dev.costmon.provider.ProviderException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +29,7 @@ import java.util.function.Consumer;
  * (retries, size bounds, redaction; nothing archived: these are not provider responses), e-mail
  * through {@code sendmail -t}. Failures are {@link DeliveryException}s without secrets.
  */
-final class Sender {
+final class Sender implements AutoCloseable {
   /** Short: a notification that cannot get through in half a minute will be retried next run. */
   static final HttpSettings HTTP = new HttpSettings(
       Duration.ofSeconds(10), Duration.ofSeconds(30), 3, Duration.ofSeconds(30), 1024 * 1024);
@@ -39,7 +40,7 @@ final class Sender {
 
   private final Clock clock;
   private final Consumer<String> verbose;
-  private HttpClient client;
+  private final SharedClient client = new SharedClient(HTTP);
 
   Sender(Clock clock, Consumer<String> verbose) {
     this.clock = clock;
@@ -81,7 +82,7 @@ final class Sender {
       // Its message could quote the URL.
       throw new DeliveryException("the URL in " + url.reference() + " or a header is not usable");
     }
-    HttpEngine engine = new HttpEngine(client(), HTTP, clock, Sleeper.system(), new SplittableRandom(),
+    HttpEngine engine = new HttpEngine(client.get(), HTTP, clock, Sleeper.system(), new SplittableRandom(),
         ResponseArchive.NONE, line -> verbose.accept("notify " + channel + ": " + line));
     try {
       ApiResponse response = engine.send("notify:" + channel, request);
@@ -91,11 +92,9 @@ final class Sender {
     }
   }
 
-  private synchronized HttpClient client() {
-    if (client == null) {
-      client = HttpEngine.newClient(HTTP);
-    }
-    return client;
+  @Override
+  public void close() {
+    client.close();
   }
 
   private static String mail(Channel.Email e, Message message) throws DeliveryException {
@@ -160,8 +159,7 @@ final class Sender {
         // The program did not read its input; its exit code says whether that mattered.
       }
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        ProcessTree.kill(process);
         throw new DeliveryException(what + " timed out after " + dev.costmon.config.Durations.format(timeout));
       }
       return process.exitValue();

@@ -1,6 +1,7 @@
 package dev.costmon.provider.command;
 
 import dev.costmon.http.Redactor;
+import dev.costmon.process.ProcessTree;
 import dev.costmon.provider.ProviderException;
 import dev.costmon.provider.ProviderException.Kind;
 import java.io.ByteArrayOutputStream;
@@ -75,7 +76,7 @@ final class ProcessRunner {
     AtomicBoolean overflow = new AtomicBoolean();
     Reader stdout = new Reader(process.getInputStream(), MAX_STDOUT, () -> {
       overflow.set(true);
-      kill(process);
+      ProcessTree.kill(process);
     });
     Reader stderr = new Reader(process.getErrorStream(), MAX_STDERR, null);
     stdout.start();
@@ -83,14 +84,14 @@ final class ProcessRunner {
     Duration timeout = settings.timeoutDuration();
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        kill(process);
+        ProcessTree.kill(process);
         throw new ProviderException(Kind.UNAVAILABLE, program + " timed out after " + seconds(timeout) + " s");
       }
       stdout.join(DRAIN.toMillis());
       stderr.join(DRAIN.toMillis());
     } catch (InterruptedException e) {
       // costmon's own per-account timeout cancels the collection: the program must not outlive it.
-      kill(process);
+      ProcessTree.kill(process);
       Thread.currentThread().interrupt();
       throw new ProviderException(Kind.UNAVAILABLE, program + " was stopped: the collection was interrupted");
     } finally {
@@ -118,12 +119,6 @@ final class ProcessRunner {
       }
     }
     return "";
-  }
-
-  /** The program and its children, which a shell script's pipeline or sleep would otherwise leave. */
-  private static void kill(Process process) {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
   }
 
   private static String seconds(Duration d) {
