@@ -137,14 +137,18 @@ public final class History {
     });
   }
 
-  /** The last success and last attempt of every account that was ever collected. */
+  /**
+   * The last success and last attempt of every account that was ever collected. Walks the index of
+   * each account from its newest snapshot, so it costs the same on a day's history as on years'.
+   */
   public Map<String, CollectionState> collectionStates() {
     String sql = """
         SELECT s.account, s.finished_at, s.status, s.error, s.finished_at - s.started_at,
-               (SELECT max(ok.finished_at) FROM snapshot ok WHERE ok.account = s.account AND ok.status = 'ok')
-        FROM snapshot s
-        WHERE s.id = (SELECT s2.id FROM snapshot s2 WHERE s2.account = s.account
-                      ORDER BY s2.finished_at DESC, s2.id DESC LIMIT 1)
+               (SELECT ok.finished_at FROM snapshot ok WHERE ok.account = s.account AND ok.status = 'ok'
+                ORDER BY ok.finished_at DESC LIMIT 1)
+        FROM (SELECT DISTINCT account FROM snapshot) a
+        JOIN snapshot s ON s.id = (SELECT s2.id FROM snapshot s2 WHERE s2.account = a.account
+                                   ORDER BY s2.finished_at DESC, s2.id DESC LIMIT 1)
         """;
     return query(c -> {
       Map<String, CollectionState> out = new LinkedHashMap<>();
