@@ -72,7 +72,7 @@ class AttributionConfigTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      unknown key in a rule   | - {servce: 'x*', labels: {team: a}}     | 11:8: attribution rule 1: unknown key 'servce' (did you mean 'service'?) (known keys: account, labels, provider, service)
+      unknown key in a rule   | - {servce: 'x*', labels: {team: a}}     | 11:8: attribution rule 1: unknown key 'servce' (did you mean 'service'?) (known keys: account, labels, provider, service, tags)
       rule without labels     | - {service: 'x*'}                       | 11:7: attribution rule 1: labels: is required, e.g. labels: {team: web}
       character class         | - {service: 'gpt-[45]*', labels: {a: b}} | 11:8: attribution rule 1: 'gpt-[45]*' is not a valid pattern: only * and ? are wildcards, '[' is not supported (use ? for a literal '[')
       alternation             | - {account: '{a,b}', labels: {a: b}}    | 11:8: attribution rule 1: '{a,b}' is not a valid pattern: only * and ? are wildcards, '{' is not supported (use ? for a literal '{')
