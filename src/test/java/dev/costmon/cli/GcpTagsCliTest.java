@@ -83,6 +83,10 @@ class GcpTagsCliTest {
         costmon_attributed_spend_month_to_date{currency="USD",label="team",value="finance"} 2.0
         costmon_attributed_spend_month_to_date{currency="USD",label="team",value="platform"} 30.25
         costmon_attributed_spend_month_to_date{currency="USD",label="team",value="web"} 3.0
+        """).contains("""
+        costmon_attributed_spend_month_to_date{currency="USD",label="project",value="analytics"} 0.75
+        costmon_attributed_spend_month_to_date{currency="USD",label="project",value="shop-prod"} 6.25
+        costmon_attributed_spend_month_to_date{currency="USD",label="project",value="unattributed"} 29.0
         """).contains("costmon_total_spend_month_to_date{currency=\"USD\"} 36.0");
   }
 
