@@ -14,11 +14,12 @@ import java.util.TreeSet;
 
 /**
  * The month's spend split by costmon label: every line of every account (one per service, model or
- * line item) carries the value each label key takes by the {@code attribution:} rules, else by its
- * account's labels, else {@link #UNATTRIBUTED}. Every line of spend is in exactly one value per key,
+ * line item, and per set of provider tags within it) carries the value each label key takes by the
+ * {@code attribution:} rules, else by its provider tags, else by its account's labels, else
+ * {@link #UNATTRIBUTED}. Every line of spend is in exactly one value per key,
  * so the values of one key add up exactly to the month's total.
  *
- * @param keys every label key a rule sets or an account has, sorted
+ * @param keys every label key a rule sets, an account has or a line's provider tags give, sorted
  * @param lines every non-zero line of spend, in account order and each account's service order
  */
 public record Attribution(AttributionRules rules, List<String> keys, List<Line> lines, Currency currency) {
@@ -32,7 +33,8 @@ public record Attribution(AttributionRules rules, List<String> keys, List<Line> 
   /**
    * One line of spend and its labels.
    *
-   * @param service the line in the account's currency, with its provenance
+   * @param service the line in the account's currency, with its provenance: a whole service, or
+   *     the part of it that carries one set of provider tags
    * @param reporting the same amount in the reporting currency
    */
   public record Line(AccountView account, ServiceSpend service, Money reporting, Map<String, String> labels) {
@@ -71,12 +73,17 @@ public record Attribution(AttributionRules rules, List<String> keys, List<Line> 
         if (service.amount().isZero()) {
           continue;
         }
-        Money reporting = account.toReporting(service.amount());
-        lines.add(new Line(account, service, reporting, rules.labels(account.account(), service.service())));
-        if (service.amount().currency().equals(rest.currency())) {
-          rest = rest.minus(service.amount());
+        // Each part by provider tags is a line of its own: its tags may give it other labels.
+        for (ServiceSpend.Part part : service.parts()) {
+          Money reporting = account.toReporting(part.amount());
+          ServiceSpend line = new ServiceSpend(service.service(), part.amount(), service.provenance());
+          lines.add(new Line(account, line, reporting, rules.labels(account.account(), service.service(), part.tags())));
+          keys.addAll(AttributionRules.tagLabels(part.tags()).keySet());
+          if (part.amount().currency().equals(rest.currency())) {
+            rest = rest.minus(part.amount());
+          }
+          restReporting = restReporting.minus(reporting);
         }
-        restReporting = restReporting.minus(reporting);
       }
       if (!restReporting.isZero()) {
         Provenance provenance = account.provenance().stream().sorted().findFirst().orElse(Provenance.API);

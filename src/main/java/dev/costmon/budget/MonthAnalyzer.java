@@ -10,6 +10,7 @@ import dev.costmon.model.ObservationKind;
 import dev.costmon.model.Provenance;
 import dev.costmon.model.Quantity;
 import dev.costmon.model.Rate;
+import dev.costmon.model.Tags;
 import dev.costmon.store.CollectionState;
 import dev.costmon.store.History;
 import dev.costmon.store.SnapshotStatus;
@@ -109,6 +110,8 @@ public final class MonthAnalyzer {
       Set<Provenance> provenance = EnumSet.noneOf(Provenance.class);
       Map<String, Money> services = new TreeMap<>();
       Map<String, Provenance> serviceProvenance = new LinkedHashMap<>();
+      // Per service, its spend by provider tags (keyed by their stored form, so parts sort stably).
+      Map<String, Map<String, ServiceSpend.Part>> serviceParts = new TreeMap<>();
       Map<LocalDate, Money> daily = new TreeMap<>();
       List<Observation> forecasts = new ArrayList<>();
       List<Observation> usage = new ArrayList<>();
@@ -128,6 +131,9 @@ public final class MonthAnalyzer {
             String service = o.dimension().isEmpty() ? "(account)" : o.dimension();
             services.merge(service, amount, Money::plus);
             serviceProvenance.put(service, o.provenance());
+            serviceParts.computeIfAbsent(service, k -> new TreeMap<>()).merge(Tags.encode(o.tags()),
+                new ServiceSpend.Part(o.tags(), amount),
+                (a, b) -> new ServiceSpend.Part(a.tags(), a.amount().plus(b.amount())));
             if (o.provenance() == Provenance.FIXED) {
               fixedSpend = fixedSpend.plus(amount);
             } else {
@@ -159,6 +165,8 @@ public final class MonthAnalyzer {
         String service = u.metric() + " (estimate)";
         services.merge(service, cost, Money::plus);
         serviceProvenance.put(service, Provenance.ESTIMATE);
+        serviceParts.computeIfAbsent(service, k -> new TreeMap<>()).merge("", new ServiceSpend.Part(Map.of(), cost),
+            (a, b) -> new ServiceSpend.Part(a.tags(), a.amount().plus(b.amount())));
         spend = spend.plus(cost);
         provenance.add(Provenance.ESTIMATE);
         int lastDay = usage.stream().filter(o -> o.metric().equals(u.metric()))
@@ -174,7 +182,8 @@ public final class MonthAnalyzer {
       // Zero lines (explicit "nothing on this day" rows) change no total and only clutter a breakdown.
       List<ServiceSpend> breakdown = services.entrySet().stream()
           .filter(e -> !e.getValue().isZero())
-          .map(e -> new ServiceSpend(e.getKey(), e.getValue(), serviceProvenance.get(e.getKey())))
+          .map(e -> new ServiceSpend(e.getKey(), e.getValue(), serviceProvenance.get(e.getKey()),
+              parts(serviceParts.get(e.getKey()))))
           .sorted(Comparator.comparing((ServiceSpend s) -> s.amount().amount()).reversed()
               .thenComparing(ServiceSpend::service))
           .toList();
@@ -200,6 +209,14 @@ public final class MonthAnalyzer {
       return new AccountView(account, spend, fx.toReporting(spend), fx.rate(currency).orElseThrow(), provenance,
           breakdown, account.cap(), capRatio, forecast.amount(), forecast.provenance(), forecastRatio,
           usageViews, trend, state, stale, condition);
+    }
+
+    /** A service's non-zero parts by tags; none (one untagged part) for a service priced by rates:. */
+    private static List<ServiceSpend.Part> parts(Map<String, ServiceSpend.Part> byTags) {
+      if (byTags == null) {
+        return List.of();
+      }
+      return byTags.values().stream().filter(p -> !p.amount().isZero()).toList();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.costmon.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,9 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Binds {@code attribution:} strictly: unknown keys, malformed patterns, label names costmon or
- * Prometheus reserve, and a plain account id or provider name that matches nothing (a typo) are
- * errors at their line and column.
+ * Binds {@code attribution:} strictly: unknown keys, malformed patterns (of account, provider,
+ * service and provider {@code tags}), label names costmon or Prometheus reserve, and a plain account
+ * id or provider name that matches nothing (a typo) are errors at their line and column.
  */
 final class AttributionBinder {
   static final int MAX_TOP = 100;
@@ -20,7 +21,7 @@ final class AttributionBinder {
   record RawAttribution(List<ObjectNode> rules, Integer top) {}
 
   /** One rule as written. */
-  record RawRule(String account, String provider, String service, Map<String, String> labels) {}
+  record RawRule(String account, String provider, String service, Map<String, String> tags, Map<String, String> labels) {}
 
   private AttributionBinder() {}
 
@@ -53,6 +54,19 @@ final class AttributionBinder {
       provider.filter(g -> !g.hasWildcard() && !providers.contains(g.pattern())).ifPresent(g -> b.fail(
           at + "/provider", who, "unknown provider '" + g.pattern() + "'"
               + ConfigLoader.suggestion(g.pattern(), providers)));
+      Map<String, Glob> tags = new LinkedHashMap<>();
+      if (rule.tags() != null) {
+        for (Map.Entry<String, String> tag : rule.tags().entrySet()) {
+          String tagAt = at + "/tags/" + tag.getKey();
+          if (tag.getKey().isBlank()) {
+            b.fail(tagAt, who, "a tag key must not be empty");
+          }
+          if (tag.getValue() == null) {
+            b.fail(tagAt, who, "tag '" + tag.getKey() + "' has no pattern, e.g. tags: {cost-center: \"42*\"}");
+          }
+          tags.put(tag.getKey(), glob(b, tag.getValue(), tagAt, who).orElseThrow());
+        }
+      }
       if (rule.labels() == null || rule.labels().isEmpty()) {
         b.fail(at, who, "labels: is required, e.g. labels: {team: web}");
       }
@@ -65,7 +79,7 @@ final class AttributionBinder {
           b.fail(at + "/labels/" + k, who, "label '" + k + "' has no value");
         }
       });
-      rules.add(new AttributionRule(account, provider, service, rule.labels()));
+      rules.add(new AttributionRule(account, provider, service, tags, rule.labels()));
     }
     return new AttributionRules(rules, top);
   }

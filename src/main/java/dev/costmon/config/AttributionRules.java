@@ -25,20 +25,45 @@ public record AttributionRules(List<AttributionRule> rules, int top) {
   }
 
   /**
-   * The labels of one line of spend: each key from the first matching rule that sets it, then the
-   * account's own labels for keys no rule set. Keys neither sets are absent (unattributed); an empty
-   * account label counts as unset, as it does in Prometheus.
+   * The labels of one line of spend without provider tags: each key from the first matching rule
+   * that sets it, then the account's own labels.
    */
   public Map<String, String> labels(Account account, String service) {
+    return labels(account, service, Map.of());
+  }
+
+  /**
+   * The labels of one line of spend: each key from the first matching rule that sets it, then the
+   * line's provider tags whose key is a costmon label name ({@link #tagLabels}), then the account's
+   * own labels. Keys none of them sets are absent (unattributed); an empty account label or tag
+   * counts as unset, as it does in Prometheus.
+   */
+  public Map<String, String> labels(Account account, String service, Map<String, String> tags) {
     Map<String, String> out = new LinkedHashMap<>();
     for (AttributionRule rule : rules) {
-      if (rule.matches(account.id(), account.providerName(), service)) {
+      if (rule.matches(account.id(), account.providerName(), service, tags)) {
         rule.labels().forEach(out::putIfAbsent);
       }
     }
+    tagLabels(tags).forEach(out::putIfAbsent);
     account.labels().forEach((k, v) -> {
       if (!v.isEmpty()) {
         out.putIfAbsent(k, v);
+      }
+    });
+    return out;
+  }
+
+  /**
+   * The provider tags that are costmon labels as they are: those whose key is an allowed label name
+   * ({@code team}, not {@code cost-center} or {@code aws:createdBy}, which only rules can use) and
+   * whose value is not empty.
+   */
+  public static Map<String, String> tagLabels(Map<String, String> tags) {
+    Map<String, String> out = new LinkedHashMap<>();
+    tags.forEach((k, v) -> {
+      if (!v.isEmpty() && ConfigLoader.allowedLabel(k)) {
+        out.put(k, v);
       }
     });
     return out;

@@ -10,4 +10,13 @@ import dev.costmon.provider.ProviderException;
 @FunctionalInterface
 public interface Http {
   ApiResponse send(ApiRequest request) throws ProviderException;
+
+  /**
+   * Whether requests are answered from the raw archive rather than sent. A request the archive
+   * never holds ({@link ApiRequest.Builder#notArchived()}, such as an OAuth token exchange) cannot be
+   * replayed, so a provider skips it when the archived requests that follow do not need its answer.
+   */
+  default boolean answersFromArchive() {
+    return false;
+  }
 }

@@ -26,6 +26,11 @@ public final class ReplayHttp implements Http {
   }
 
   @Override
+  public boolean answersFromArchive() {
+    return true;
+  }
+
+  @Override
   public ApiResponse send(ApiRequest request) throws ProviderException {
     Redactor redactor = Redactor.of(request.secrets());
     String url = redactor.url(request.uri());

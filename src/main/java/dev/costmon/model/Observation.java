@@ -3,7 +3,9 @@ package dev.costmon.model;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
 import java.util.regex.Pattern;
 
 /**
@@ -11,7 +13,9 @@ import java.util.regex.Pattern;
  *
  * <p>{@code unit} is an ISO currency code for money and a usage unit such as {@code requests} or
  * {@code bytes} otherwise. {@code dimension} is the service, model, bucket or project the figure
- * belongs to; the empty string means the account as a whole.
+ * belongs to; the empty string means the account as a whole. {@code tags} are the provider labels
+ * the account allows ({@link Tags}), usually none; two figures of one dimension and day with
+ * different tags are different figures.
  */
 public record Observation(
     ObservationKind kind,
@@ -21,7 +25,8 @@ public record Observation(
     BigDecimal value,
     String unit,
     Provenance provenance,
-    Aggregation aggregation) {
+    Aggregation aggregation,
+    SortedMap<String, String> tags) {
 
   /** The metric name of spend and forecast observations. */
   public static final String SPEND_METRIC = "spend";
@@ -37,12 +42,25 @@ public record Observation(
     Objects.requireNonNull(unit, "unit");
     Objects.requireNonNull(provenance, "provenance");
     Objects.requireNonNull(aggregation, "aggregation");
+    tags = Tags.copy(Objects.requireNonNull(tags, "tags"));
     if (!METRIC.matcher(metric).matches()) {
       throw new IllegalArgumentException("metric name '" + metric + "' must match " + METRIC);
     }
     if (kind != ObservationKind.USAGE) {
       Money.currency(unit);
     }
+  }
+
+  /** A figure without tags. */
+  public Observation(
+      ObservationKind kind, String metric, String dimension, LocalDate day, BigDecimal value, String unit,
+      Provenance provenance, Aggregation aggregation) {
+    this(kind, metric, dimension, day, value, unit, provenance, aggregation, Tags.copy(Map.of()));
+  }
+
+  /** The same figure with these tags instead of its own. */
+  public Observation withTags(Map<String, String> newTags) {
+    return new Observation(kind, metric, dimension, day, value, unit, provenance, aggregation, Tags.copy(newTags));
   }
 
   public static Observation spend(LocalDate day, String service, Money amount, Provenance provenance) {

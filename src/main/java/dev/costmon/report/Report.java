@@ -93,14 +93,20 @@ record Report(MonthView view, ReportOptions options, MonthProgress progress, Lis
     byValue.forEach((value, lines) -> {
       Money spend = Money.zero(account.spend().currency());
       Money reporting = Money.zero(account.spendReporting().currency());
-      List<ServiceSpend> services = new ArrayList<>();
+      // Parts of one service with different provider tags but this same value show as one line.
+      Map<String, ServiceSpend> services = new LinkedHashMap<>();
       for (Attribution.Line line : lines) {
         spend = spend.plus(account.spend().currency().equals(line.service().amount().currency())
             ? line.service().amount() : line.reporting());
         reporting = reporting.plus(line.reporting());
-        services.add(line.service());
+        services.merge(line.service().service(), line.service(), (a, b) ->
+            new ServiceSpend(a.service(), a.amount().plus(b.amount()), a.provenance()));
       }
-      members.put(value, new SpendGroup.Member(account, spend, reporting, services, false));
+      List<ServiceSpend> sorted = services.values().stream()
+          .sorted(Comparator.comparing((ServiceSpend s) -> s.amount().amount()).reversed()
+              .thenComparing(ServiceSpend::service))
+          .toList();
+      members.put(value, new SpendGroup.Member(account, spend, reporting, sorted, false));
     });
     return members;
   }

@@ -4,6 +4,7 @@ import dev.costmon.model.Aggregation;
 import dev.costmon.model.Observation;
 import dev.costmon.model.ObservationKind;
 import dev.costmon.model.Provenance;
+import dev.costmon.model.Tags;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -87,7 +88,7 @@ public final class History {
     }
     try (PreparedStatement st = c.prepareStatement(
         "INSERT INTO observation(snapshot_id, account, kind, metric, dimension, day, value, unit, provenance,"
-            + " aggregation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            + " aggregation, tags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (Observation o : snapshot.observations()) {
         st.setLong(1, id);
         st.setString(2, snapshot.account());
@@ -99,6 +100,7 @@ public final class History {
         st.setString(8, o.unit());
         st.setString(9, o.provenance().label());
         st.setString(10, o.aggregation().label());
+        st.setString(11, Tags.encode(o.tags()));
         st.addBatch();
       }
       st.executeBatch();
@@ -110,13 +112,13 @@ public final class History {
   public List<StoredObservation> latest(LocalDate from, LocalDate to) {
     String sql = """
         SELECT o.account, s.finished_at, o.kind, o.metric, o.dimension, o.day, o.value, o.unit,
-               o.provenance, o.aggregation
+               o.provenance, o.aggregation, o.tags
         FROM observation o JOIN snapshot s ON s.id = o.snapshot_id
         WHERE o.day BETWEEN ? AND ?
           AND o.snapshot_id = (SELECT max(o2.snapshot_id) FROM observation o2
                                WHERE o2.account = o.account AND o2.kind = o.kind
                                  AND o2.metric = o.metric AND o2.day = o.day)
-        ORDER BY o.account, o.day, o.kind, o.metric, o.dimension
+        ORDER BY o.account, o.day, o.kind, o.metric, o.dimension, o.tags
         """;
     return query(c -> {
       try (PreparedStatement st = c.prepareStatement(sql)) {
@@ -128,7 +130,8 @@ public final class History {
             Observation o = new Observation(
                 ObservationKind.fromLabel(rs.getString(3)), rs.getString(4), rs.getString(5),
                 LocalDate.parse(rs.getString(6)), new BigDecimal(rs.getString(7)), rs.getString(8),
-                Provenance.fromLabel(rs.getString(9)), Aggregation.fromLabel(rs.getString(10)));
+                Provenance.fromLabel(rs.getString(9)), Aggregation.fromLabel(rs.getString(10)),
+                Tags.decode(rs.getString(11)));
             out.add(new StoredObservation(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), o));
           }
         }

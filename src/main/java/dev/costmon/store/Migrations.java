@@ -10,6 +10,14 @@ final class Migrations {
   /** "Cost" in ASCII: marks the file as a costmon database for {@code PRAGMA application_id}. */
   static final int APPLICATION_ID = 0x436f7374;
 
+  /**
+   * Step 5: each observation's provider labels ({@link dev.costmon.model.Tags}), part of its
+   * identity: a JSON object with sorted keys, or '' for none, which every earlier row gets.
+   */
+  private static final String OBSERVATION_TAGS = """
+      ALTER TABLE observation ADD COLUMN tags TEXT NOT NULL DEFAULT '';
+      """;
+
   static final List<String> STEPS = List.of(
       // 1: runs, per-account snapshots and their observations. Money is decimal text, never REAL.
       """
@@ -111,7 +119,10 @@ final class Migrations {
         result TEXT NOT NULL
       );
       CREATE INDEX hard_cap_action_by_period ON hard_cap_action(account, period);
-      """);
+      """,
+      // 5: see OBSERVATION_TAGS. Later steps go on their own line below this one.
+      OBSERVATION_TAGS);
+
 
   private Migrations() {}
 }

@@ -51,6 +51,31 @@ class MonthAnalyzerTest {
   }
 
   @Test
+  void taggedFiguresOfOneServiceAreOneServiceWithAPartPerSetOfTags() {
+    LocalDate d1 = LocalDate.of(2026, 11, 1);
+    LocalDate d2 = LocalDate.of(2026, 11, 2);
+    List<Observation> obs = List.of(
+        Observation.spend(d1, "p1 / Compute Engine", Money.of("1.25", "USD"), Provenance.API)
+            .withTags(Map.of("team", "web")),
+        Observation.spend(d2, "p1 / Compute Engine", Money.of("0.75", "USD"), Provenance.API)
+            .withTags(Map.of("team", "web")),
+        Observation.spend(d1, "p1 / Compute Engine", Money.of("2.10", "USD"), Provenance.API)
+            .withTags(Map.of("team", "data", "env", "prod")),
+        Observation.spend(d1, "p1 / Compute Engine", Money.of("0.05", "USD"), Provenance.API),
+        Observation.spend(d1, "p2 / BigQuery", Money.of("3", "USD"), Provenance.API));
+
+    AccountView a = analyze(YearMonth.of(2026, 11), Instant.parse("2026-11-03T07:00:00Z"), obs);
+
+    assertThat(a.spend()).isEqualTo(Money.of("7.15", "USD"));
+    assertThat(a.services()).extracting(ServiceSpend::service).containsExactly("p1 / Compute Engine", "p2 / BigQuery");
+    ServiceSpend compute = a.services().get(0);
+    assertThat(compute.amount()).isEqualTo(Money.of("4.15", "USD"));
+    assertThat(compute.parts()).extracting(p -> p.tags() + "=" + p.amount().amount().toPlainString())
+        .containsExactlyInAnyOrder("{}=0.05", "{team=web}=2.00", "{env=prod, team=data}=2.10");
+    assertThat(a.services().get(1).parts()).singleElement().satisfies(p -> assertThat(p.tags()).isEmpty());
+  }
+
+  @Test
   void forecastExtrapolatesTheDaysThatHaveData() {
     // Ten days of 2 USD reported by the 12th (the provider lags two days): 20 USD so far, 60 by the 30th.
     AccountView a = analyze(YearMonth.of(2026, 11), Instant.parse("2026-11-12T07:00:00Z"), daily(1, 10, "2"));

@@ -64,6 +64,28 @@ class AttributionConfigTest {
   }
 
   @Test
+  void aRuleOnProviderTagsMatchesOnlyLinesWhoseTagsAllMatch() {
+    CostmonConfig config = load(ACCOUNTS + """
+        attribution:
+          rules:
+            - tags: {project: "shop-*", cost-center: "42?"}
+              labels: {team: web}
+        """);
+
+    AttributionRules rules = config.attribution();
+    Account account = config.accounts().get(0);
+    // project is a label name, so the tag is also the line's project label.
+    assertThat(rules.labels(account, "x", Map.of("project", "shop-prod", "cost-center", "421")))
+        .isEqualTo(Map.of("team", "web", "project", "shop-prod"));
+    // A tag that does not match, or is missing, leaves the line to its own tags and the account's labels.
+    assertThat(rules.labels(account, "x", Map.of("project", "shop-prod", "cost-center", "4210")))
+        .isEqualTo(Map.of("team", "platform", "project", "shop-prod"));
+    assertThat(rules.labels(account, "x", Map.of("cost-center", "421"))).isEqualTo(Map.of("team", "platform"));
+    // A tag whose key is a label name labels the line; one that is not (cost-center) only feeds rules.
+    assertThat(rules.labels(account, "x", Map.of("team", "data", "cost-center", "9"))).isEqualTo(Map.of("team", "data"));
+  }
+
+  @Test
   void withoutTheSectionThereAreNoRulesAndTheDefaultTop() {
     assertThat(load(ACCOUNTS).attribution()).isEqualTo(AttributionRules.NONE);
     assertThat(AttributionRules.NONE.top()).isEqualTo(10);
@@ -72,7 +94,7 @@ class AttributionConfigTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      unknown key in a rule   | - {servce: 'x*', labels: {team: a}}     | 11:8: attribution rule 1: unknown key 'servce' (did you mean 'service'?) (known keys: account, labels, provider, service)
+      unknown key in a rule   | - {servce: 'x*', labels: {team: a}}     | 11:8: attribution rule 1: unknown key 'servce' (did you mean 'service'?) (known keys: account, labels, provider, service, tags)
       rule without labels     | - {service: 'x*'}                       | 11:7: attribution rule 1: labels: is required, e.g. labels: {team: web}
       character class         | - {service: 'gpt-[45]*', labels: {a: b}} | 11:8: attribution rule 1: 'gpt-[45]*' is not a valid pattern: only * and ? are wildcards, '[' is not supported (use ? for a literal '[')
       alternation             | - {account: '{a,b}', labels: {a: b}}    | 11:8: attribution rule 1: '{a,b}' is not a valid pattern: only * and ? are wildcards, '{' is not supported (use ? for a literal '{')
@@ -83,6 +105,8 @@ class AttributionConfigTest {
       account that is not one | - {account: openai-prd, labels: {a: b}} | 11:8: attribution rule 1: no account 'openai-prd' (did you mean 'openai-prod'?) (accounts: openai-prod)
       unknown provider        | - {provider: opnai, labels: {a: b}}     | 11:8: attribution rule 1: unknown provider 'opnai' (did you mean 'openai'?)
       rule not a mapping      | - service                               | 11:7: attribution: rules: wrong type: expected a mapping of key: value
+      tag without pattern     | - {tags: {team: null}, labels: {a: b}}  | 11:15: attribution rule 1: tag 'team' has no pattern, e.g. tags: {cost-center: "42*"}
+      bad tag pattern         | - {tags: {team: 'a[b'}, labels: {a: b}} | 11:15: attribution rule 1: 'a[b' is not a valid pattern: only * and ? are wildcards, '[' is not supported (use ? for a literal '[')
       """)
   void rejectsMistakesAtTheirLine(String name, String rule, String expected) {
     assertThatThrownBy(() -> load(ACCOUNTS + "attribution:\n  rules:\n    " + rule + "\n"))

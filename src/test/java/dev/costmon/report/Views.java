@@ -84,6 +84,21 @@ final class Views {
       return this;
     }
 
+    /** A service made of parts with provider tags: tags, amount, tags, amount... */
+    Builder tagged(String name, Provenance from, Object... tagsAndAmounts) {
+      List<ServiceSpend.Part> parts = new ArrayList<>();
+      Money sum = Money.zero(account.currency());
+      for (int i = 0; i < tagsAndAmounts.length; i += 2) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> tags = (Map<String, String>) tagsAndAmounts[i];
+        Money amount = new Money(new BigDecimal((String) tagsAndAmounts[i + 1]), account.currency());
+        parts.add(new ServiceSpend.Part(tags, amount));
+        sum = sum.plus(amount);
+      }
+      services.add(new ServiceSpend(name, sum, from, parts));
+      return this;
+    }
+
     Builder forecast(String amount, Provenance from) {
       forecast = new Money(new BigDecimal(amount), account.currency());
       forecastProvenance = from;

@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +77,53 @@ class HistoryTest {
       assertThat(state.lastStatus()).isEqualTo(SnapshotStatus.FAILED);
       assertThat(state.lastError()).contains("HTTP 503");
       assertThat(state.lastDuration()).hasSeconds(30);
+    }
+  }
+
+  @Test
+  void tagsAreStoredSortedAndFiguresDifferingOnlyInTagsAreBothKept() {
+    try (Database db = Database.open(dir.resolve("h.db"), true)) {
+      History h = new History(db);
+      Observation web = spend(D1, "x", "1.10").withTags(Map.of("team", "web", "env", "prod"));
+      Observation data = spend(D1, "x", "2.20").withTags(Map.of("team", "data"));
+      Observation none = spend(D1, "x", "0.01");
+      h.append(h.startRun("collect", T), snapshot("a", T, web, data, none));
+
+      List<Observation> latest = h.latest(D1, D1).stream().map(StoredObservation::observation).toList();
+
+      assertThat(latest).containsExactlyInAnyOrder(web, data, none);
+      assertThat(latest).filteredOn(o -> o.tags().containsKey("env")).singleElement()
+          .satisfies(o -> assertThat(o.tags().keySet()).containsExactly("env", "team"));
+    }
+  }
+
+  @Test
+  void aVersion4DatabaseIsMigratedAndItsFiguresHaveNoTags() throws Exception {
+    Path file = dir.resolve("v4.db");
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); var st = c.createStatement()) {
+      for (String step : Migrations.STEPS.subList(0, 4)) {
+        for (String sql : step.split(";\\s*\\n")) {
+          if (!sql.isBlank()) {
+            st.execute(sql);
+          }
+        }
+      }
+      st.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
+      st.execute("PRAGMA user_version = 4");
+      st.execute("INSERT INTO run(id, command, started_at) VALUES (1, 'collect', 0)");
+      st.execute("INSERT INTO snapshot(id, run_id, account, provider, started_at, finished_at, status)"
+          + " VALUES (1, 1, 'a', 'demo', 0, 0, 'ok')");
+      st.execute("INSERT INTO observation VALUES (1, 'a', 'spend', 'spend', 'x', '2026-11-01', '1.50', 'USD',"
+          + " 'api', 'sum')");
+    }
+
+    try (Database db = Database.open(file, false)) {
+      assertThat(new History(db).latest(D1, D1)).singleElement()
+          .satisfies(s -> assertThat(s.observation()).isEqualTo(spend(D1, "x", "1.50")));
+    }
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        var rs = c.createStatement().executeQuery("PRAGMA user_version")) {
+      assertThat(rs.getInt(1)).isEqualTo(Migrations.STEPS.size()).isGreaterThanOrEqualTo(5);
     }
   }
 

@@ -9,7 +9,8 @@ import java.util.Map;
  * Where the columns costmon reads sit in one FOCUS file's header. FOCUS 1.0 to 1.2 name the seller
  * {@code ProviderName}; 1.3 replaces it with {@code ServiceProviderName} (and adds
  * {@code HostProviderName}, which costmon does not need). Names match case-insensitively; every other
- * column, including custom {@code x_} columns, is ignored.
+ * column, including custom {@code x_} columns, is ignored; {@code Tags} is read only for the keys
+ * the account allows.
  */
 final class FocusColumns {
   static final String BILLED_COST = "BilledCost";
@@ -31,7 +32,8 @@ final class FocusColumns {
   static final int UNIT = 7;
   static final int BILLING_ACCOUNT = 8;
   static final int SUB_ACCOUNT = 9;
-  static final int SLOTS = 10;
+  static final int TAGS = 10;
+  static final int SLOTS = 11;
 
   /** The FOCUS version the header looks like, for messages only. */
   final String version;
@@ -65,6 +67,7 @@ final class FocusColumns {
     slots.put(key("ConsumedUnit"), UNIT);
     slots.put(key("BillingAccountId"), BILLING_ACCOUNT);
     slots.put(key("SubAccountId"), SUB_ACCOUNT);
+    slots.put(key("Tags"), TAGS);
     boolean v13 = header.stream().anyMatch(h -> key(h).equals(key("ServiceProviderName")));
     // 1.3 deprecates ProviderName in favour of ServiceProviderName; a file may carry both.
     slots.put(key(v13 ? "ServiceProviderName" : "ProviderName"), PROVIDER);

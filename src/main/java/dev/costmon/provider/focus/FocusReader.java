@@ -9,6 +9,7 @@ import static dev.costmon.provider.focus.FocusColumns.QUANTITY;
 import static dev.costmon.provider.focus.FocusColumns.SERVICE;
 import static dev.costmon.provider.focus.FocusColumns.START;
 import static dev.costmon.provider.focus.FocusColumns.SUB_ACCOUNT;
+import static dev.costmon.provider.focus.FocusColumns.TAGS;
 import static dev.costmon.provider.focus.FocusColumns.UNIT;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -39,6 +40,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
@@ -120,6 +122,7 @@ public final class FocusReader {
     final FocusTotals totals = new FocusTotals();
     final Map<String, LocalDate> days = new HashMap<>();
     final Set<String> currencies = new HashSet<>();
+    final AllowedTags tags = new AllowedTags(rules.tagKeys());
     final String[] values = new String[FocusColumns.SLOTS];
     long line;
 
@@ -198,7 +201,13 @@ public final class FocusReader {
         String category = orEmpty(values[CATEGORY]);
         service = category.isEmpty() ? "(no service)" : category;
       }
-      totals.addSpend(day, provider, service, currency, cost);
+      SortedMap<String, String> kept;
+      try {
+        kept = tags.of(values[TAGS]);
+      } catch (IllegalArgumentException e) {
+        throw malformed(e.getMessage());
+      }
+      totals.addSpend(day, provider, service, currency, kept, cost);
       if (!rules.usageUnits().isEmpty() && !isNull(values[UNIT])) {
         String unit = rules.usageUnit(values[UNIT]);
         if (unit != null) {

@@ -1,5 +1,7 @@
 package dev.costmon.provider.focus;
 
+import dev.costmon.model.Tags;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -11,11 +13,13 @@ import java.util.Objects;
  * @param accountId keep only rows whose BillingAccountId or SubAccountId is this (null: all rows)
  * @param providerName keep only rows of this ServiceProviderName/ProviderName, case-insensitively
  * @param usageUnits ConsumedUnit values recorded as usage metrics ({@code consumed_<unit>}); empty: none
+ * @param tagKeys keys of the {@code Tags} column whose values split spend into tagged figures, for
+ *     attribution ({@code team}, {@code user:cost-center}); empty: Tags is not read
  */
-public record FocusRules(String accountId, String providerName, List<String> usageUnits) {
+public record FocusRules(String accountId, String providerName, List<String> usageUnits, List<String> tagKeys) {
 
-  /** Every row counts, no usage metrics. */
-  public static final FocusRules ALL = new FocusRules(null, null, List.of());
+  /** Every row counts, no usage metrics, no tags. */
+  public static final FocusRules ALL = new FocusRules(null, null, List.of(), List.of());
 
   /** At most this many usage units, so an export cannot flood the history with metrics. */
   static final int MAX_USAGE_UNITS = 20;
@@ -31,6 +35,21 @@ public record FocusRules(String accountId, String providerName, List<String> usa
         throw new IllegalArgumentException("usage unit '" + unit + "' has no letters or digits");
       }
     }
+    tagKeys = List.copyOf(new LinkedHashSet<>(Objects.requireNonNullElse(tagKeys, List.of())));
+    if (tagKeys.size() > Tags.MAX) {
+      throw new IllegalArgumentException("tag_keys lists " + tagKeys.size() + " keys; at most " + Tags.MAX
+          + " (spend is split by every combination of their values)");
+    }
+    for (String key : tagKeys) {
+      if (key == null || key.isBlank() || key.length() > Tags.MAX_KEY) {
+        throw new IllegalArgumentException("tag key '" + key + "' is empty or longer than " + Tags.MAX_KEY);
+      }
+    }
+  }
+
+  /** The rules without reading Tags. */
+  public FocusRules(String accountId, String providerName, List<String> usageUnits) {
+    this(accountId, providerName, usageUnits, List.of());
   }
 
   /**

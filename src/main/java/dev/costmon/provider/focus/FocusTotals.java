@@ -4,6 +4,7 @@ import dev.costmon.model.Aggregation;
 import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Provenance;
+import dev.costmon.model.Tags;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,26 +14,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeSet;
 
 /**
  * The sums of one FOCUS file (or of the parts of one export): BilledCost per UTC day, provider,
- * service and currency, and the recorded usage per day, provider, service and unit. Its size is
+ * service, currency and allowed tags, and the recorded usage per day, provider, service and unit. Its size is
  * bounded by days x services, never by the number of rows.
  */
 public final class FocusTotals {
   // equals and hashCode by hand: the records' generated ones go through method handles, which the
   // launcher's C1-only JIT runs markedly slower, and they are called for every row.
-  private record SpendKey(LocalDate day, String provider, String service, String currency) {
+  private record SpendKey(
+      LocalDate day, String provider, String service, String currency, SortedMap<String, String> tags) {
     @Override
     public boolean equals(Object o) {
       return o instanceof SpendKey k && day.equals(k.day) && service.equals(k.service)
-          && provider.equals(k.provider) && currency.equals(k.currency);
+          && provider.equals(k.provider) && currency.equals(k.currency) && tags.equals(k.tags);
     }
 
     @Override
     public int hashCode() {
-      return ((day.hashCode() * 31 + service.hashCode()) * 31 + provider.hashCode()) * 31 + currency.hashCode();
+      return (((day.hashCode() * 31 + service.hashCode()) * 31 + provider.hashCode()) * 31 + currency.hashCode())
+          * 31 + tags.hashCode();
     }
   }
 
@@ -56,8 +60,10 @@ public final class FocusTotals {
   private long rows;
   private long counted;
 
-  void addSpend(LocalDate day, String provider, String service, String currency, BigDecimal cost) {
-    SpendKey key = new SpendKey(day, provider, service, currency);
+  void addSpend(
+      LocalDate day, String provider, String service, String currency, SortedMap<String, String> tags,
+      BigDecimal cost) {
+    SpendKey key = new SpendKey(day, provider, service, currency, tags);
     BigDecimal sum = spend.get(key);
     spend.put(key, sum == null ? cost : sum.add(cost));
     if (!provider.isEmpty() && !provider.equals(lastProvider)) {
@@ -109,7 +115,7 @@ public final class FocusTotals {
   }
 
   /**
-   * Spend per day and service in each billing currency, and usage per day and service, with
+   * Spend per day, service and allowed tags in each billing currency, and usage per day and service, with
    * provenance {@code api}. The service is prefixed with its provider ({@code AWS/Amazon S3}) only
    * when the rows name more than one provider.
    */
@@ -117,11 +123,12 @@ public final class FocusTotals {
     boolean prefix = providers.size() > 1;
     List<Observation> out = new ArrayList<>(spend.size() + usage.size());
     spend.forEach((k, v) -> out.add(Observation.spend(k.day(), dimension(prefix, k.provider(), k.service()),
-        new Money(v, Money.currency(k.currency())), Provenance.API)));
+        new Money(v, Money.currency(k.currency())), Provenance.API).withTags(k.tags())));
     usage.forEach((k, v) -> out.add(Observation.usage(k.day(), FocusRules.metric(k.unit()),
         dimension(prefix, k.provider(), k.service()), v, k.unit(), Aggregation.SUM, Provenance.API)));
     out.sort(Comparator.comparing(Observation::day).thenComparing(Observation::kind)
-        .thenComparing(Observation::metric).thenComparing(Observation::dimension).thenComparing(Observation::unit));
+        .thenComparing(Observation::metric).thenComparing(Observation::dimension).thenComparing(Observation::unit)
+        .thenComparing(o -> Tags.encode(o.tags())));
     return out;
   }
 

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -36,25 +37,47 @@ final class BillingExport {
   static final List<String> COLUMNS =
       List.of("day", "service", "sku", "currency", "cost", "credits", "last_export");
 
+  /** Columns of {@link #SQL} that answers archived before they were asked may lack. */
+  static final List<String> TAG_COLUMNS = List.of("project", "labels");
+
   /**
    * Sums are NUMERIC (9 decimals) and returned as text: FLOAT64 sums drift in the last digits and
    * the export's amounts are never finer than a nano-unit. The partition filter keeps the scan (and
    * its bill) to the window: rows are loaded on or after their usage day, a day's margin aside.
+   * Spend is also split by project and by the values of the configured label keys only, as a JSON
+   * array of {key, value} sorted by key, so the rows stay few however the resources are labelled.
    */
   private static final String SQL = """
+      WITH charges AS (
+        SELECT
+          DATE(usage_start_time, 'America/Los_Angeles') AS usage_day,
+          IFNULL(project.id, '') AS project,
+          TO_JSON_STRING(ARRAY(
+            SELECT AS STRUCT l.key, l.value FROM UNNEST(labels) AS l
+            WHERE l.key IN UNNEST(@label_keys) ORDER BY l.key, l.value)) AS labels,
+          IFNULL(service.description, '') AS service,
+          IF(service.description IN UNNEST(@sku_services), IFNULL(sku.description, ''), '') AS sku,
+          currency,
+          CAST(cost AS NUMERIC) AS cost,
+          IFNULL((SELECT SUM(CAST(c.amount AS NUMERIC)) FROM UNNEST(credits) AS c), 0) AS credits,
+          export_time
+        FROM `%TABLE%`
+        WHERE _PARTITIONTIME >= TIMESTAMP(DATE_SUB(@from, INTERVAL 1 DAY))
+          AND DATE(usage_start_time, 'America/Los_Angeles') BETWEEN @from AND @to
+      )
       SELECT
-        FORMAT_DATE('%F', DATE(usage_start_time, 'America/Los_Angeles')) AS day,
-        IFNULL(service.description, '') AS service,
-        IF(service.description IN UNNEST(@sku_services), IFNULL(sku.description, ''), '') AS sku,
+        FORMAT_DATE('%F', usage_day) AS day,
+        project,
+        labels,
+        service,
+        sku,
         currency,
-        CAST(SUM(CAST(cost AS NUMERIC)) AS STRING) AS cost,
-        CAST(SUM(IFNULL((SELECT SUM(CAST(c.amount AS NUMERIC)) FROM UNNEST(credits) AS c), 0)) AS STRING) AS credits,
+        CAST(SUM(cost) AS STRING) AS cost,
+        CAST(SUM(credits) AS STRING) AS credits,
         FORMAT_TIMESTAMP('%Y-%m-%dT%H:%M:%SZ', MAX(export_time), 'UTC') AS last_export
-      FROM `%TABLE%`
-      WHERE _PARTITIONTIME >= TIMESTAMP(DATE_SUB(@from, INTERVAL 1 DAY))
-        AND DATE(usage_start_time, 'America/Los_Angeles') BETWEEN @from AND @to
-      GROUP BY day, service, sku, currency
-      ORDER BY day, service, sku, currency
+      FROM charges
+      GROUP BY day, project, labels, service, sku, currency
+      ORDER BY day, project, labels, service, sku, currency
       """;
 
   private BillingExport() {}
@@ -68,7 +91,8 @@ final class BillingExport {
     return List.of(
         BigQueryApi.Parameter.date("from", window.from().toString()),
         BigQueryApi.Parameter.date("to", window.to().toString()),
-        BigQueryApi.Parameter.strings("sku_services", settings.skusFor()));
+        BigQueryApi.Parameter.strings("sku_services", settings.skusFor()),
+        BigQueryApi.Parameter.strings("label_keys", settings.labelKeys()));
   }
 
   /**
@@ -105,7 +129,8 @@ final class BillingExport {
       String service = optionalCell(row, column, "service").orElse("");
       String sku = optionalCell(row, column, "sku").orElse("");
       String dimension = (service.isBlank() ? "(no service)" : service) + (sku.isBlank() ? "" : " / " + sku);
-      spend.add(Observation.spend(day, dimension, new Money(cost.add(credits), rowCurrency), Provenance.API));
+      spend.add(Observation.spend(day, dimension, new Money(cost.add(credits), rowCurrency), Provenance.API)
+          .withTags(tags(row, column)));
       charged.add(day);
       BigDecimal[] sum = totals.computeIfAbsent(rowCurrency, c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
       sum[0] = sum[0].add(cost);
@@ -131,6 +156,22 @@ final class BillingExport {
         .append(sum[0].toPlainString()).append(", credits ").append(sum[1].toPlainString()));
     log.accept(line.toString());
     return spend;
+  }
+
+  /**
+   * A row's project and kept labels as tags. An answer archived before the query asked for them has
+   * neither column, and its figures have no tags.
+   */
+  private static Map<String, String> tags(List<String> row, Map<String, Integer> column) throws ProviderException {
+    Map<String, String> tags = new TreeMap<>();
+    if (column.containsKey("labels")) {
+      tags.putAll(LabelPairs.parse(optionalCell(row, column, "labels").orElse("")));
+    }
+    if (column.containsKey("project")) {
+      optionalCell(row, column, "project").filter(p -> !p.isBlank())
+          .ifPresent(p -> tags.put(GcpSettings.PROJECT_TAG, p));
+    }
+    return tags;
   }
 
   private static Map<String, Integer> columns(List<String> fields) throws ProviderException {

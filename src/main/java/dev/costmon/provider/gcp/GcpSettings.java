@@ -2,6 +2,7 @@ package dev.costmon.provider.gcp;
 
 import dev.costmon.config.Secret;
 import dev.costmon.model.Quantity;
+import dev.costmon.model.Tags;
 import dev.costmon.provider.ProviderSettings;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -28,6 +29,9 @@ import java.util.regex.Pattern;
  *     BigQuery finds it from the table
  * @param maxBytesBilled the most one query may scan and bill (default 10GB), so a mistaken table
  *     cannot run up a query bill
+ * @param labelKeys the resource label keys ({@code team}, {@code cost-center}) whose values split
+ *     spend into figures tagged with them, for attribution; at most {@link #MAX_LABEL_KEYS}, default
+ *     none. Every figure is tagged with its {@code project} regardless.
  */
 public record GcpSettings(
     Secret serviceAccountKey,
@@ -36,8 +40,18 @@ public record GcpSettings(
     URI tokenUri,
     List<String> skusFor,
     String location,
-    String maxBytesBilled)
+    String maxBytesBilled,
+    List<String> labelKeys)
     implements ProviderSettings {
+
+  /** The tag that carries a figure's project id. */
+  static final String PROJECT_TAG = "project";
+
+  /** Label keys kept; with the project a figure's tags stay within {@link Tags#MAX}. */
+  static final int MAX_LABEL_KEYS = Tags.MAX - 1;
+
+  /** Google Cloud's own rule for label keys. */
+  private static final Pattern LABEL_KEY = Pattern.compile("[\\p{Ll}\\p{Lo}][\\p{Ll}\\p{Lo}\\p{N}_-]{0,62}");
 
   /** The service whose SKU breakdown is kept unless the config names others. */
   static final String VERTEX_AI = "Vertex AI";
@@ -113,6 +127,30 @@ public record GcpSettings(
     }
     maxBytesBilled = maxBytesBilled == null ? DEFAULT_MAX_BYTES_BILLED : maxBytesBilled.strip();
     bytes(maxBytesBilled);
+    labelKeys = labelKeys(labelKeys);
+  }
+
+  private static List<String> labelKeys(List<String> keys) {
+    if (keys == null) {
+      return List.of();
+    }
+    LinkedHashSet<String> out = new LinkedHashSet<>();
+    for (String key : keys) {
+      if (key == null || !LABEL_KEY.matcher(key.strip()).matches()) {
+        throw new IllegalArgumentException("label_keys: '" + key + "' is not a Google Cloud label key"
+            + " (lowercase letters, digits, '_' and '-', starting with a letter, at most 63)");
+      }
+      if (key.strip().equals(PROJECT_TAG)) {
+        throw new IllegalArgumentException("label_keys: '" + PROJECT_TAG + "' is the tag of every figure's"
+            + " project id already; a label of that name cannot be kept");
+      }
+      out.add(key.strip());
+    }
+    if (out.size() > MAX_LABEL_KEYS) {
+      throw new IllegalArgumentException("label_keys: " + out.size() + " keys; at most " + MAX_LABEL_KEYS
+          + ", so spend is split by few labels");
+    }
+    return List.copyOf(out);
   }
 
   /** The project the query job runs in: the configured one, else the table's. */

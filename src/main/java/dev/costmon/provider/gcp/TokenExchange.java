@@ -25,6 +25,9 @@ final class TokenExchange {
   /** How the engine and the archive know the access token, so they redact it. */
   static final String TOKEN_REFERENCE = "oauth:access_token";
 
+  /** Stands in for the token when archived answers are replayed, which need none. */
+  static final Secret REPLAY_TOKEN = new Secret(TOKEN_REFERENCE, "replayed-from-archive-no-token");
+
   private TokenExchange() {}
 
   /** A Bearer token for BigQuery, as a {@link Secret}. */

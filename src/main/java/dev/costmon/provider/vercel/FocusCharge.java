@@ -2,12 +2,14 @@ package dev.costmon.provider.vercel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.costmon.model.Money;
+import dev.costmon.model.Tags;
 import dev.costmon.provider.ProviderException;
 import dev.costmon.provider.ProviderException.Kind;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -18,9 +20,19 @@ import java.util.Optional;
  * @param billed {@code BilledCost} in {@code BillingCurrency}; negative for credits and adjustments
  * @param consumedQuantity {@code ConsumedQuantity}, empty for purchases, taxes and credits
  * @param consumedUnit {@code ConsumedUnit}, e.g. "GB-Seconds"; empty when absent
+ * @param project the Vercel project charged, {@code Tags.ProjectName} (else {@code Tags.ProjectId});
+ *     empty for team-wide charges such as seats
  */
 record FocusCharge(
-    Instant periodStart, String service, Money billed, Optional<BigDecimal> consumedQuantity, String consumedUnit) {
+    Instant periodStart,
+    String service,
+    Money billed,
+    Optional<BigDecimal> consumedQuantity,
+    String consumedUnit,
+    Optional<String> project) {
+
+  /** The key of the tag that carries a charge's project, for attribution rules. */
+  static final String PROJECT_TAG = "project";
 
   /** Reads charge number {@code index} (1-based) of the response; a missing required field is BAD_RESPONSE. */
   static FocusCharge parse(JsonNode line, int index) throws ProviderException {
@@ -45,7 +57,19 @@ record FocusCharge(
       throw bad(index, "has ChargePeriodStart " + quoted(start) + ", not an ISO 8601 date-time");
     }
     return new FocusCharge(periodStart, service, money, decimal(line, "ConsumedQuantity", index),
-        text(line, "ConsumedUnit").orElse(""));
+        text(line, "ConsumedUnit").orElse(""), project(line.path("Tags")));
+  }
+
+  /** The charge's provider tags: its project, if it has one. */
+  Map<String, String> tags() {
+    return project.map(p -> Map.of(PROJECT_TAG, p)).orElse(Map.of());
+  }
+
+  /** A name or id too long for a tag is cut, not fatal: the spend counts either way. */
+  private static Optional<String> project(JsonNode tags) {
+    return text(tags, "ProjectName").or(() -> text(tags, "ProjectId"))
+        .map(String::strip).filter(p -> !p.isEmpty())
+        .map(p -> p.length() > Tags.MAX_VALUE ? p.substring(0, Tags.MAX_VALUE) : p);
   }
 
   /** A JSON number read exactly; a numeric string is accepted, anything else is BAD_RESPONSE. */
@@ -68,7 +92,7 @@ record FocusCharge(
   }
 
   private static Optional<String> text(JsonNode line, String field) {
-    JsonNode node = line.get(field);
+    JsonNode node = line.isObject() ? line.get(field) : null;
     return node == null || node.isNull() || !node.isValueNode() ? Optional.empty() : Optional.of(node.asText());
   }
 

@@ -130,12 +130,15 @@ public final class VercelProvider implements ProviderType<VercelSettings> {
     return a.isBefore(b) ? a : b;
   }
 
-  /** Sums charges per billing day and service, and usage per day and metric. */
+  /** A service's charges of one project (or of none), which sum into one figure per day. */
+  private record ServiceOfProject(String service, Map<String, String> tags) {}
+
+  /** Sums charges per billing day, service and project, and usage per day and metric. */
   private static final class DailyTotals {
     private final LocalDate from;
     private final LocalDate to;
     private final ProviderContext context;
-    private final Map<LocalDate, Map<String, Money>> spend = new TreeMap<>();
+    private final Map<LocalDate, Map<ServiceOfProject, Money>> spend = new TreeMap<>();
     private final Map<LocalDate, Map<VercelMetric, BigDecimal>> usage = new TreeMap<>();
     /** Days whose figure of a metric is unknown: a line of it had a unit costmon cannot convert. */
     private final Map<LocalDate, Set<VercelMetric>> unreadable = new TreeMap<>();
@@ -165,7 +168,7 @@ public final class VercelProvider implements ProviderType<VercelSettings> {
       }
       currency = lineCurrency;
       spend.computeIfAbsent(day, d -> new LinkedHashMap<>())
-          .merge(charge.service(), charge.billed(), Money::plus);
+          .merge(new ServiceOfProject(charge.service(), charge.tags()), charge.billed(), Money::plus);
       Optional<VercelMetric> metric = VercelMetric.forService(charge.service());
       if (metric.isEmpty()) {
         logOnce("service " + charge.service(), "service '" + charge.service()
@@ -191,13 +194,14 @@ public final class VercelProvider implements ProviderType<VercelSettings> {
       Currency zeroCurrency = currency == null ? USD : currency;
       List<Observation> out = new ArrayList<>();
       for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-        Map<String, Money> services = spend.getOrDefault(day, Map.of());
+        Map<ServiceOfProject, Money> services = spend.getOrDefault(day, Map.of());
         if (services.isEmpty()) {
           // The API answered for the day: no lines means nothing was charged.
           out.add(Observation.spend(day, "", Money.zero(zeroCurrency), Provenance.API));
         }
-        for (Map.Entry<String, Money> e : services.entrySet()) {
-          out.add(Observation.spend(day, e.getKey(), e.getValue(), Provenance.API));
+        for (Map.Entry<ServiceOfProject, Money> e : services.entrySet()) {
+          out.add(Observation.spend(day, e.getKey().service(), e.getValue(), Provenance.API)
+              .withTags(e.getKey().tags()));
         }
         Map<VercelMetric, BigDecimal> used = usage.getOrDefault(day, Map.of());
         Set<VercelMetric> unknown = unreadable.getOrDefault(day, Set.of());

@@ -55,6 +55,45 @@ class FocusReaderTest {
   }
 
   @Test
+  void onlyTheAllowedTagKeysSplitSpendAndTagsIsNotReadWithoutThem() throws IOException {
+    Path file = write("""
+        BilledCost,BillingCurrency,ChargePeriodStart,ServiceName,Tags
+        1.50,USD,2026-11-01T00:00:00Z,Amazon S3,"{""team"": ""web"", ""user:cost-center"": ""4242"", ""owner"": ""alice""}"
+        0.25,USD,2026-11-01T05:00:00Z,Amazon S3,"{""team"": ""web"", ""user:cost-center"": ""4242"", ""owner"": ""bob""}"
+        2.00,USD,2026-11-01T00:00:00Z,Amazon S3,"{""team"": ""data"", ""env"": 7}"
+        0.75,USD,2026-11-01T00:00:00Z,Amazon S3,NULL
+        0.10,USD,2026-11-01T00:00:00Z,Amazon S3,{}
+        """);
+
+    List<Observation> tagged = new FocusReader(new FocusRules(null, null, List.of(), List.of("team", "user:cost-center", "env")))
+        .read(file).totals().observations();
+    List<Observation> plain = new FocusReader(FocusRules.ALL).read(file).totals().observations();
+
+    // owner is not allowed: alice's and bob's rows are one figure. A number is kept as its text.
+    assertThat(tagged).extracting(o -> o.dimension() + " " + o.value().toPlainString() + " " + o.tags())
+        .containsExactlyInAnyOrder(
+            "Amazon S3 1.75 {team=web, user:cost-center=4242}",
+            "Amazon S3 2.00 {env=7, team=data}",
+            "Amazon S3 0.85 {}");
+    assertThat(plain).extracting(o -> o.value().toPlainString() + " " + o.tags()).containsExactly("4.60 {}");
+  }
+
+  @Test
+  void tagsThatAreNoJsonObjectStopTheFileNamingTheLine() throws IOException {
+    Path file = write("""
+        BilledCost,BillingCurrency,ChargePeriodStart,ServiceName,Tags
+        1,USD,2026-11-01T00:00:00Z,a,{}
+        1,USD,2026-11-01T00:00:00Z,a,team=web
+        """);
+
+    assertThatThrownBy(() -> new FocusReader(new FocusRules(null, null, List.of(), List.of("team"))).read(file))
+        .isInstanceOf(FocusException.class).hasMessage("line 3: Tags is not JSON; FOCUS requires a JSON object of key to value");
+    assertThatThrownBy(() -> new FocusRules(null, null, List.of(),
+        java.util.stream.IntStream.range(0, 21).mapToObj(i -> "k" + i).toList()))
+        .hasMessageContaining("tag_keys lists 21 keys; at most 20");
+  }
+
+  @Test
   void usageMetricNamesAreDerivedFromTheUnit() {
     assertThat(FocusRules.metric("GB-Mo")).isEqualTo("consumed_gb_mo");
     assertThat(FocusRules.metric("1K Requests")).isEqualTo("consumed_1k_requests");

@@ -177,7 +177,9 @@ class GcpProviderTest {
         [{"name":"from","parameterType":{"type":"DATE"},"parameterValue":{"value":"2026-11-01"}},
          {"name":"to","parameterType":{"type":"DATE"},"parameterValue":{"value":"2026-11-23"}},
          {"name":"sku_services","parameterType":{"type":"ARRAY","arrayType":{"type":"STRING"}},
-          "parameterValue":{"arrayValues":[{"value":"Vertex AI"}]}}]"""));
+          "parameterValue":{"arrayValues":[{"value":"Vertex AI"}]}},
+         {"name":"label_keys","parameterType":{"type":"ARRAY","arrayType":{"type":"STRING"}},
+          "parameterValue":{"arrayValues":[]}}]"""));
     assertThat(body.get("maximumBytesBilled").textValue()).isEqualTo("10000000000");
     assertThat(body.get("timeoutMs").intValue()).isEqualTo(20000);
     assertThat(body.get("maxResults").intValue()).isEqualTo(5000);
@@ -188,11 +190,14 @@ class GcpProviderTest {
     assertThat(sql)
         .contains("FROM `" + TABLE + "`")
         .contains("DATE(usage_start_time, 'America/Los_Angeles') BETWEEN @from AND @to")
-        .contains("SUM(CAST(cost AS NUMERIC))")
+        .contains("CAST(cost AS NUMERIC) AS cost")
+        .contains("CAST(SUM(cost) AS STRING) AS cost")
         .contains("(SELECT SUM(CAST(c.amount AS NUMERIC)) FROM UNNEST(credits) AS c)")
         .contains("IN UNNEST(@sku_services)")
         .contains("_PARTITIONTIME >= TIMESTAMP(DATE_SUB(@from, INTERVAL 1 DAY))")
-        .contains("GROUP BY day, service, sku, currency");
+        .contains("IFNULL(project.id, '') AS project")
+        .contains("WHERE l.key IN UNNEST(@label_keys)")
+        .contains("GROUP BY day, project, labels, service, sku, currency");
     // Values only travel as parameters.
     assertThat(sql).doesNotContain("2026-11").doesNotContain("Vertex AI");
   }
@@ -548,6 +553,47 @@ class GcpProviderTest {
     assertThat(second).contains(spend(23, "", "0"));
     assertThat(second).filteredOn(o -> o.day().equals(nov(22))).hasSize(1);
     assertThat(second).hasSize(2 + 21);
+  }
+
+  @Test
+  void spendIsSplitByProjectAndTheConfiguredLabelsWhichTheQueryAsksForAsParameters() throws Exception {
+    server.query(json(gcp("results_tagged.json")));
+
+    List<Observation> spend = collect(yaml("    label_keys: [team, cost-center]\n"), ENV);
+
+    JsonNode body = parse(server.to("POST", GcpServer.QUERIES).get(0).body());
+    assertThat(body.at("/queryParameters/3")).isEqualTo(parse("""
+        {"name":"label_keys","parameterType":{"type":"ARRAY","arrayType":{"type":"STRING"}},
+         "parameterValue":{"arrayValues":[{"value":"team"},{"value":"cost-center"}]}}"""));
+    assertThat(body.get("query").textValue()).doesNotContain("cost-center");
+    assertThat(spend).filteredOn(o -> !o.dimension().isEmpty()).containsExactly(
+        spend(21, "Compute Engine", "3.0").withTags(Map.of("project", "shop-prod", "team", "web")),
+        spend(21, "Compute Engine", "2").withTags(Map.of("project", "shop-prod", "team", "data", "cost-center", "4242")),
+        spend(21, "Compute Engine", "1.25").withTags(Map.of("project", "shop-prod")),
+        spend(21, "BigQuery", "0.75").withTags(Map.of("project", "analytics")),
+        // A charge of no project (support, a billing account's subscription) and no labels has no tags.
+        spend(22, "Support", "29"));
+    assertThat(total(spend)).isEqualByComparingTo("36.00");
+  }
+
+  @Test
+  void labelKeysAreGoogleLabelKeysFewAndNotTheProjectTag() {
+    assertThatThrownBy(() -> fixture.account(provider, yaml("    label_keys: [Team]\n"), ENV))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("label_keys: 'Team' is not a Google Cloud label key");
+    assertThatThrownBy(() -> fixture.account(provider, yaml("    label_keys: [project]\n"), ENV))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("'project' is the tag of every figure's project id");
+    String twenty = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "k" + i)
+        .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+    assertThatThrownBy(() -> fixture.account(provider, yaml("    label_keys: " + twenty + "\n"), ENV))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("20 keys; at most 19");
+  }
+
+  @Test
+  void anAnswerWithoutProjectAndLabelColumnsGivesUntaggedFigures() throws Exception {
+    // Answers archived before the query asked for them still reprocess.
+    server.query(json(gcp("results_revised.json")));
+
+    assertThat(collect()).allSatisfy(o -> assertThat(o.tags()).isEmpty());
   }
 
   // --- secrets -----------------------------------------------------------------------------------

@@ -269,6 +269,29 @@ class VercelProviderTest {
   }
 
   @Test
+  void eachProjectsChargesAreAFigureTaggedWithTheProject() throws ProviderException {
+    String line = "{\"BilledCost\":%s,\"BillingCurrency\":\"USD\",\"ChargePeriodStart\":\"2026-11-22T08:00:00.000Z\","
+        + "\"ServiceName\":\"%s\",\"Tags\":%s}\n";
+    fixture.route(PATH, jsonl(
+        line.formatted("1.10", "Fluid Active CPU", "{\"ProjectId\":\"prj_1\",\"ProjectName\":\"storefront\"}")
+            + line.formatted("0.15", "Fluid Active CPU", "{\"ProjectId\":\"prj_1\",\"ProjectName\":\"storefront\"}")
+            + line.formatted("2.00", "Fluid Active CPU", "{\"ProjectId\":\"prj_2\",\"ProjectName\":\"docs\"}")
+            + line.formatted("0.50", "Fluid Active CPU", "{\"ProjectId\":\"prj_3\"}")
+            + line.formatted("20", "Pro Plan", "{}")));
+
+    List<Observation> result = collect();
+
+    assertThat(result).filteredOn(o -> o.kind() == ObservationKind.SPEND && o.day().equals(LocalDate.of(2026, 11, 22)))
+        .extracting(Observation::dimension, o -> o.value().toPlainString(), Observation::tags)
+        .containsExactlyInAnyOrder(
+            tuple("Fluid Active CPU", "1.25", Map.of("project", "storefront")),
+            tuple("Fluid Active CPU", "2.00", Map.of("project", "docs")),
+            // Without a name the id stands in; a team-wide charge has no project.
+            tuple("Fluid Active CPU", "0.50", Map.of("project", "prj_3")),
+            tuple("Pro Plan", "20", Map.of()));
+  }
+
+  @Test
   void hobbyQuotasAreCrossedAtEightyAndHundredPercent() throws ProviderException {
     Account account = account(HOBBY);
     fixture.route(PATH, jsonl(resource("provider/vercel/charges_hobby_quota.jsonl")));

@@ -1,0 +1,88 @@
+package dev.costmon.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A figure's provider labels ("tags"): the few key/value pairs a provider gave it (a FOCUS
+ * {@code Tags} entry, a Google Cloud label) that the account's settings allow. Small, sorted and
+ * part of a figure's identity, so spend of one service with different tags stays apart down to
+ * attribution.
+ */
+public final class Tags {
+  /** At most this many per figure: every allowed key is configured, and configs list few. */
+  public static final int MAX = 20;
+
+  /** The longest key and value kept (AWS allows 128 and 256, Google Cloud 63 and 63). */
+  public static final int MAX_KEY = 128;
+
+  public static final int MAX_VALUE = 256;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Tags() {}
+
+  /**
+   * A checked, sorted, unmodifiable copy.
+   *
+   * @throws IllegalArgumentException for too many entries, a blank or too long key, a null or too
+   *     long value
+   */
+  public static SortedMap<String, String> copy(Map<String, String> tags) {
+    if (tags.isEmpty()) {
+      return Collections.emptySortedMap();
+    }
+    if (tags.size() > MAX) {
+      throw new IllegalArgumentException(tags.size() + " tags on one figure; at most " + MAX);
+    }
+    TreeMap<String, String> out = new TreeMap<>();
+    tags.forEach((k, v) -> {
+      if (k == null || k.isBlank() || k.length() > MAX_KEY) {
+        throw new IllegalArgumentException("tag key '" + k + "' is blank or longer than " + MAX_KEY);
+      }
+      if (v == null || v.length() > MAX_VALUE) {
+        throw new IllegalArgumentException("tag '" + k + "' has no value or one longer than " + MAX_VALUE);
+      }
+      out.put(k, v);
+    });
+    return Collections.unmodifiableSortedMap(out);
+  }
+
+  /** The stored form: the empty string for none, else a JSON object with its keys sorted. */
+  public static String encode(Map<String, String> tags) {
+    if (tags.isEmpty()) {
+      return "";
+    }
+    ObjectNode node = JSON.createObjectNode();
+    new TreeMap<>(tags).forEach(node::put);
+    return node.toString();
+  }
+
+  /** Reads {@link #encode}'s form back. */
+  public static SortedMap<String, String> decode(String text) {
+    if (text == null || text.isEmpty()) {
+      return Collections.emptySortedMap();
+    }
+    try {
+      JsonNode node = JSON.readTree(text);
+      if (!node.isObject()) {
+        throw new IllegalArgumentException("stored tags are not a JSON object");
+      }
+      TreeMap<String, String> out = new TreeMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        out.put(e.getKey(), e.getValue().asText());
+      }
+      return copy(out);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("stored tags are not JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+}
