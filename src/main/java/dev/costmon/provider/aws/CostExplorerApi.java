@@ -78,7 +78,7 @@ final class CostExplorerApi {
 
   /**
    * Sends one operation. AWS's named errors come back as an {@link Answer} for the caller to judge;
-   * transport failures, 429 and 5xx are the engine's.
+   * transport failures, 429, 5xx and AWS's throttling 400s are the engine's (retried with backoff).
    */
   Answer call(String operation, ObjectNode requestBody) throws ProviderException {
     if (!canSend()) {
@@ -94,7 +94,8 @@ final class CostExplorerApi {
     ApiRequest.Builder builder = ApiRequest.post(endpoint)
         .header("X-Amz-Target", target)
         .body(CONTENT_TYPE, bytes)
-        .allowStatus(400, 403);
+        .allowStatus(400, 403)
+        .rateLimitedWhen(AwsError::isThrottling);
     URI uri = builder.build().uri();
     Map<String, String> signed = new LinkedHashMap<>();
     signed.put("content-type", CONTENT_TYPE);

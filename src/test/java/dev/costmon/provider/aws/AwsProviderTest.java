@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.net.httpserver.HttpHandler;
 import dev.costmon.collect.AccountContext;
+import dev.costmon.collect.AccountOutcome;
+import dev.costmon.collect.Collector;
 import dev.costmon.config.Account;
 import dev.costmon.config.ConfigException;
 import dev.costmon.http.ArchivedResponse;
@@ -94,6 +96,14 @@ class AwsProviderTest {
       messages.add(e.getMessage());
       throw e;
     }
+  }
+
+  /** Collects as {@code costmon collect} does, which prints {@code account 'test': <error>}. */
+  private AccountOutcome collectThroughTheCollector(String yaml, Map<String, String> env) {
+    AwsProvider provider = provider();
+    Account account = fixture.account(provider, yaml, env);
+    Collector collector = new Collector(CLOCK, 1, Duration.ofSeconds(60), a -> fixture.context(a, CLOCK));
+    return collector.collect(List.of(account), WINDOW, null, 0, o -> {}).outcomes().get(0);
   }
 
   private ProviderException failure() {
@@ -285,12 +295,48 @@ class AwsProviderTest {
   }
 
   @Test
-  void throttlingAsA400IsRateLimited() {
-    ce.on("GetCostAndUsage", sequence(error(400, "LimitExceededException", "Rate exceeded"),
-        error(400, "ThrottlingException", "Rate exceeded")));
+  void throttlingAsA400IsRetriedWithBackoffThenSucceeds() throws Exception {
+    ce.on("GetCostAndUsage", sequence(error(400, "ThrottlingException", "Rate exceeded"),
+        error(400, "Throttling", "Rate exceeded"), pages("cost_and_usage_empty.json")));
+    ce.on("GetCostForecast", sequence(error(400, "LimitExceededException", "Too many calls"),
+        okResource("cost_forecast.json")));
 
-    assertThat(failure().kind()).isEqualTo(Kind.RATE_LIMITED);
-    assertThat(failure().kind()).isEqualTo(Kind.RATE_LIMITED);
+    List<Observation> result = collect();
+
+    assertThat(spend(result)).hasSize(23);
+    assertThat(forecasts(result)).hasSize(1);
+    assertThat(fixture.sleeps).hasSize(3);
+    assertThat(ce.received).hasSize(5).allSatisfy(r -> assertThat(r.signatureProblem()).isNull());
+    // Only the answers that ended a call are archived (and replayed by reprocess).
+    assertThat(fixture.archived).extracting(ArchivedResponse::status).containsExactly(200, 200);
+  }
+
+  @Test
+  void throttlingThatPersistsIsRateLimitedNamingTheAccount() {
+    ce.on("GetCostAndUsage", error(400, "ThrottlingException", "Rate exceeded"));
+
+    ProviderException e = failure();
+
+    assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+    assertThat(e.getMessage()).startsWith("rate limited after 4 attempts: HTTP 400 Bad Request from 127.0.0.1:")
+        .contains("ThrottlingException");
+    assertThat(fixture.requests).hasSize(4);
+    assertThat(fixture.sleeps).hasSize(3);
+    AccountOutcome outcome = collectThroughTheCollector(YAML, ENV);
+    assertThat(outcome.account().id()).isEqualTo("test");
+    assertThat(outcome.error()).startsWith("rate limited after 4 attempts");
+  }
+
+  @Test
+  void otherBadRequestsAreNotRetried() {
+    ce.on("GetCostAndUsage", error(400, "ValidationException", "Start date is after end date"));
+
+    ProviderException e = failure();
+
+    assertThat(e.kind()).isEqualTo(Kind.OTHER);
+    assertThat(e.getMessage()).isEqualTo("GetCostAndUsage failed: ValidationException: Start date is after end date");
+    assertThat(fixture.requests).hasSize(1);
+    assertThat(fixture.sleeps).isEmpty();
   }
 
   @Test
