@@ -297,7 +297,8 @@ public final class HttpEngine {
               received.status(),
               clock.instant(),
               received.headers().firstValue("Content-Type").orElse(""),
-              redactor.bytes(received.body())));
+              redactor.bytes(received.body()),
+              RequestDigest.of(request, redactor).orElse(null)));
     }
 
     private HttpRequest toHttpRequest() {

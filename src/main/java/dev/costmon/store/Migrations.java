@@ -111,6 +111,12 @@ final class Migrations {
         result TEXT NOT NULL
       );
       CREATE INDEX hard_cap_action_by_period ON hard_cap_action(account, period);
+      """,
+      // 5: the SHA-256 of each archived response's request body (redacted), so reprocess answers
+      // each request with the response to the same body (AWS's calls are all POST /); NULL for
+      // requests without a body and for rows archived before, which replay in order as before.
+      """
+      ALTER TABLE raw_response ADD COLUMN request_sha256 TEXT;
       """);
 
   private Migrations() {}

@@ -509,7 +509,8 @@ class AwsProviderTest {
     List<Observation> live = collect();
     List<ReplayHttp.Recorded> recorded = new ArrayList<>();
     for (ArchivedResponse r : fixture.archived) {
-      recorded.add(new ReplayHttp.Recorded(r.method(), r.url(), r.status(), r.contentType(), r.body()));
+      recorded.add(new ReplayHttp.Recorded(r.method(), r.url(), r.status(), r.contentType(), r.body(),
+          r.requestSha256()));
     }
     AwsProvider provider = provider();
     Account account = fixture.account(provider, YAML, ENV);
@@ -519,6 +520,34 @@ class AwsProviderTest {
         new AccountContext(CLOCK, log::add, account, new ReplayHttp(recorded)));
 
     assertThat(replayed).isEqualTo(live);
+  }
+
+  @Test
+  void replayMatchesEachRequestByItsBodyWhateverTheArchiveOrder() throws Exception {
+    serveNormalMonth();
+    List<Observation> live = collect();
+    assertThat(fixture.archived).hasSize(4).allSatisfy(r -> assertThat(r.requestSha256()).matches("[0-9a-f]{64}"));
+    assertThat(fixture.archived).extracting(ArchivedResponse::requestSha256).doesNotHaveDuplicates();
+    List<ArchivedResponse> reversed = new ArrayList<>(fixture.archived);
+    java.util.Collections.reverse(reversed);
+    AwsProvider provider = provider();
+    Account account = fixture.account(provider, YAML, ENV);
+
+    List<Observation> withDigests = replay(provider, account, reversed, true);
+
+    assertThat(withDigests).isEqualTo(live);
+    // Without the digests (rows archived before they were kept) only the order is left, and the
+    // reversed archive answers the first page with the forecast: the digest is what matches.
+    assertThatThrownBy(() -> replay(provider, account, reversed, false))
+        .isInstanceOf(ProviderException.class);
+  }
+
+  private static List<Observation> replay(AwsProvider provider, Account account, List<ArchivedResponse> archived,
+      boolean withDigests) throws ProviderException {
+    List<ReplayHttp.Recorded> recorded = archived.stream().map(r -> new ReplayHttp.Recorded(r.method(), r.url(),
+        r.status(), r.contentType(), r.body(), withDigests ? r.requestSha256() : null)).toList();
+    return provider.collect(account, (AwsSettings) account.settings(), WINDOW,
+        new AccountContext(CLOCK, line -> {}, account, new ReplayHttp(recorded)));
   }
 
   @Test
