@@ -172,7 +172,7 @@ class AwsProviderTest {
       assertThat(r.headers().get("X-amz-date")).containsExactly("20261123T070000Z");
       assertThat(r.headers().get("Authorization")).singleElement().asString()
           .startsWith("AWS4-HMAC-SHA256 Credential=" + KEY_ID + "/20261123/us-east-1/ce/aws4_request, "
-              + "SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=");
+              + "SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-target, Signature=");
       assertThat(r.headers()).doesNotContainKey("X-amz-security-token");
     });
     List<FakeCostExplorer.Received> usage = ce.calls("GetCostAndUsage");
@@ -468,7 +468,7 @@ class AwsProviderTest {
 
     assertThat(ce.received.get(0).headers().get("X-amz-security-token")).containsExactly(TOKEN);
     assertThat(ce.received.get(0).headers().get("Authorization").get(0))
-        .contains("SignedHeaders=content-type;host;x-amz-date;x-amz-security-token;x-amz-target");
+        .contains("SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-security-token;x-amz-target");
     assertThat(ce.received.get(0).signatureProblem()).isNull();
     assertThat(e.kind()).isEqualTo(Kind.AUTH);
     assertThat(e.getMessage()).contains("x-amz-security-token:***");
