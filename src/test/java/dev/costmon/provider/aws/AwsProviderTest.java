@@ -36,14 +36,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
+@ResourceLock(Resources.SYSTEM_PROPERTIES)
 class AwsProviderTest {
   private static final String KEY_ID = "AKIATESTKEYID0000042";
   private static final String SECRET = "tEsTsEcReT/AccessKey+0123456789abcdefghijKL";
@@ -60,16 +63,22 @@ class AwsProviderTest {
 
   private final ProviderFixture fixture = new ProviderFixture();
   private final FakeCostExplorer ce = new FakeCostExplorer(fixture, SECRET);
-  private final Map<String, String> processEnv = new HashMap<>();
   private final List<String> messages = new ArrayList<>();
+  private AwsSdkSettings sdk;
+
+  @BeforeEach
+  void isolateTheSdk() {
+    sdk = new AwsSdkSettings(home);
+  }
 
   @AfterEach
   void close() {
     fixture.close();
+    sdk.close();
   }
 
   private AwsProvider provider() {
-    return new AwsProvider(processEnv::get, home);
+    return new AwsProvider();
   }
 
   private static LocalDate nov(int day) {
@@ -551,20 +560,21 @@ class AwsProviderTest {
   }
 
   @Test
-  void credentialsComeFromTheEnvironmentWhenTheAccountNamesNone() throws Exception {
-    processEnv.put("AWS_ACCESS_KEY_ID", KEY_ID);
-    processEnv.put("AWS_SECRET_ACCESS_KEY", SECRET);
-    processEnv.put("AWS_SESSION_TOKEN", TOKEN);
+  void credentialsComeFromTheSdkChainWhenTheAccountNamesNone() throws Exception {
+    // The SDK reads aws.accessKeyId before AWS_ACCESS_KEY_ID: the same provider, testable.
+    sdk.set("aws.accessKeyId", KEY_ID).set("aws.secretAccessKey", SECRET).set("aws.sessionToken", TOKEN);
     serveNormalMonth();
 
     collect("", Map.of(), WINDOW);
 
     assertThat(ce.received).allSatisfy(r -> assertThat(r.signatureProblem()).isNull());
     assertThat(ce.received.get(0).headers().get("X-amz-security-token")).containsExactly(TOKEN);
+    assertThat(ce.received.get(0).headers().get("Authorization").get(0)).contains("Credential=" + KEY_ID + "/");
+    assertNothingSecretVisible();
   }
 
   @Test
-  void credentialsComeFromAProfileOfTheSharedFile() throws Exception {
+  void credentialsComeFromTheNamedProfileAloneEvenWithKeysInTheEnvironment() throws Exception {
     Path file = home.resolve("creds");
     Files.writeString(file, """
         [default]
@@ -576,7 +586,7 @@ class AwsProviderTest {
         aws_access_key_id = %s
         aws_secret_access_key = %s
         """.formatted(KEY_ID, SECRET));
-    processEnv.put("AWS_ACCESS_KEY_ID", "AKIAIGNOREDBECAUSEAFILEISNAMED");
+    sdk.set("aws.accessKeyId", "AKIAIGNOREDBECAUSEAPROFILEISNAMED").set("aws.secretAccessKey", "ignored");
     serveNormalMonth();
 
     collect("    credentials_file: " + file + "\n    profile: billing\n", Map.of(), WINDOW);
@@ -586,34 +596,49 @@ class AwsProviderTest {
   }
 
   @Test
-  void defaultSharedFileAndProfileFromTheEnvironment() throws Exception {
-    Files.createDirectories(home.resolve(".aws"));
-    Files.writeString(home.resolve(".aws/credentials"),
-        "[profile ops]\naws_access_key_id=" + KEY_ID + "\naws_secret_access_key=" + SECRET + "\n");
-    processEnv.put("AWS_PROFILE", "ops");
+  void profileOfTheDefaultSharedFilesByName() throws Exception {
+    Path credentials = home.resolve("credentials");
+    Files.writeString(credentials, "[ops]\naws_access_key_id=" + KEY_ID + "\naws_secret_access_key=" + SECRET + "\n");
+    sdk.set("aws.sharedCredentialsFile", credentials.toString());
     serveNormalMonth();
 
-    collect("", Map.of(), WINDOW);
+    collect("    profile: ops\n", Map.of(), WINDOW);
 
-    assertThat(ce.received).allSatisfy(r -> assertThat(r.signatureProblem()).isNull());
+    assertThat(ce.received).isNotEmpty().allSatisfy(r -> assertThat(r.signatureProblem()).isNull());
   }
 
   @Test
-  void missingOrUnsupportedCredentialsAreAuthFailuresNamingWhatToSet() throws IOException {
-    ProviderException none = catchThrowableOfType(ProviderException.class, () -> collect("", Map.of(), WINDOW));
-    assertThat(none.kind()).isEqualTo(Kind.AUTH);
-    assertThat(none.getMessage()).startsWith("no AWS credentials: set access_key_id and secret_access_key,"
-        + " or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or credentials_file (");
+  void missingCredentialsAreOneAuthLineAndTheOtherAccountsStillCollect() throws IOException {
+    serveNormalMonth();
+    AwsProvider provider = provider();
+    Account without = fixture.account(provider, "", Map.of());
+    Account with = fixture.account(provider, YAML, ENV);
+    Collector collector = new Collector(CLOCK, 1, Duration.ofSeconds(60), a -> fixture.context(a, CLOCK));
+    List<AccountOutcome> outcomes = collector.collect(List.of(without, with), WINDOW, null, 0, o -> {}).outcomes();
+    assertThat(outcomes).hasSize(2);
+    assertThat(outcomes.get(1).ok()).isTrue();
+    assertThat(outcomes.get(1).observations()).isNotEmpty();
+    AccountOutcome none = outcomes.get(0);
+    assertThat(none.ok()).isFalse();
+    assertThat(none.error()).startsWith("no AWS credentials found in the environment, web identity, shared"
+        + " profile, container or instance metadata: set access_key_id/secret_access_key or profile")
+        .doesNotContain("\n");
 
     Path file = home.resolve("roles");
-    Files.writeString(file, "[sso]\nsso_start_url = https://example.awsapps.com/start\n");
-    ProviderException sso = catchThrowableOfType(ProviderException.class,
-        () -> collect("    credentials_file: " + file + "\n    profile: sso\n", Map.of(), WINDOW));
-    assertThat(sso.getMessage()).contains("has no aws_access_key_id").contains("not supported");
+    Files.writeString(file, "[half]\naws_access_key_id = " + KEY_ID + "\n");
+    ProviderException half = catchThrowableOfType(ProviderException.class,
+        () -> collect("    credentials_file: " + file + "\n    profile: half\n", Map.of(), WINDOW));
+    assertThat(half.kind()).isEqualTo(Kind.AUTH);
+    assertThat(half.getMessage()).isEqualTo("no AWS credentials from profile 'half': Profile property"
+        + " 'aws_secret_access_key' was not configured for 'half'");
     ProviderException absent = catchThrowableOfType(ProviderException.class,
         () -> collect("    credentials_file: " + file + "\n    profile: nope\n", Map.of(), WINDOW));
-    assertThat(absent.getMessage()).isEqualTo("profile 'nope' not found in " + file);
-    assertThat(fixture.requests).isEmpty();
+    assertThat(absent.getMessage()).isEqualTo("no AWS credentials from profile 'nope': Profile file contained"
+        + " no credentials for profile 'nope'");
+    ProviderException noFile = catchThrowableOfType(ProviderException.class,
+        () -> collect("    credentials_file: " + home.resolve("nothing") + "\n", Map.of(), WINDOW));
+    assertThat(noFile.getMessage()).startsWith("credentials file ").endsWith(" not found or not readable");
+    assertThat(messages).noneMatch(m -> m.contains(KEY_ID));
   }
 
   @Test
