@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * What the SDK's credential providers call, on loopback: STS's AssumeRoleWithWebIdentity (query
- * protocol, XML answer) at {@code POST /}, a container credentials endpoint at {@code GET
+ * What the SDK's credential providers call, on loopback: STS's AssumeRoleWithWebIdentity and
+ * AssumeRole (query protocol, XML answer) at {@code POST /}, a container credentials endpoint at {@code GET
  * /container} and the instance metadata service (IMDSv2: a token by {@code PUT}, then the role and
  * its credentials by {@code GET} with the token). Each hands out {@link #issued} when asked right.
  */
@@ -65,8 +65,10 @@ final class FakeCredentialEndpoints implements AutoCloseable {
     Map<String, String> form = method.equals("POST") ? form(body) : Map.of();
     received.add(new Received(method, path, Map.copyOf(exchange.getRequestHeaders()), form));
     String imdsToken = exchange.getRequestHeaders().getFirst("X-aws-ec2-metadata-token");
-    if (method.equals("POST") && path.equals("/") && "AssumeRoleWithWebIdentity".equals(form.get("Action"))) {
-      sts(exchange);
+    String action = form.get("Action");
+    if (method.equals("POST") && path.equals("/")
+        && ("AssumeRoleWithWebIdentity".equals(action) || "AssumeRole".equals(action))) {
+      sts(exchange, action);
     } else if (method.equals("GET") && path.equals("/container")) {
       String want = containerAuthorization;
       boolean allowed = want == null || want.equals(exchange.getRequestHeaders().getFirst("Authorization"));
@@ -85,28 +87,28 @@ final class FakeCredentialEndpoints implements AutoCloseable {
     }
   }
 
-  private void sts(HttpExchange exchange) throws IOException {
+  private void sts(HttpExchange exchange, String action) throws IOException {
     if (stsError != null) {
       send(exchange, 403, """
           <ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
             <Error><Type>Sender</Type><Code>%s</Code><Message>Not authorized to perform \
-          sts:AssumeRoleWithWebIdentity</Message></Error>
+          sts:%s</Message></Error>
             <RequestId>fake-request</RequestId>
-          </ErrorResponse>""".formatted(stsError));
+          </ErrorResponse>""".formatted(stsError, action));
       return;
     }
     send(exchange, 200, """
-        <AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
-          <AssumeRoleWithWebIdentityResult>
+        <%1$sResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+          <%1$sResult>
             <Credentials>
-              <AccessKeyId>%s</AccessKeyId>
-              <SecretAccessKey>%s</SecretAccessKey>
-              <SessionToken>%s</SessionToken>
-              <Expiration>%s</Expiration>
+              <AccessKeyId>%2$s</AccessKeyId>
+              <SecretAccessKey>%3$s</SecretAccessKey>
+              <SessionToken>%4$s</SessionToken>
+              <Expiration>%5$s</Expiration>
             </Credentials>
-          </AssumeRoleWithWebIdentityResult>
+          </%1$sResult>
           <ResponseMetadata><RequestId>fake-request</RequestId></ResponseMetadata>
-        </AssumeRoleWithWebIdentityResponse>""".formatted(issued.accessKeyId(), issued.secretAccessKey(),
+        </%1$sResponse>""".formatted(action, issued.accessKeyId(), issued.secretAccessKey(),
         issued.sessionToken(), issued.expiration()));
   }
 

@@ -101,6 +101,37 @@ class SdkCredentialsTest {
   }
 
   @Test
+  void aNamedProfileAssumesItsRoleAtStsWithItsSourceProfilesKey() throws Exception {
+    Path credentials = dir.resolve("credentials");
+    Files.writeString(credentials, """
+        [base]
+        aws_access_key_id = AKIABASEKEY000000001
+        aws_secret_access_key = baseSecret0123456789
+        """);
+    Path config = dir.resolve("config");
+    Files.writeString(config, """
+        [profile ce]
+        role_arn = %s
+        source_profile = base
+        role_session_name = costmon
+        region = us-east-1
+        """.formatted(ROLE_ARN));
+    sdk.set("aws.sharedCredentialsFile", credentials.toString()).set("aws.configFile", config.toString())
+        .set("aws.endpointUrlSts", endpoints.base());
+
+    AwsCredentials resolved = new SdkCredentials().resolve(
+        new AwsSettings(null, null, null, null, "ce", null, null, null));
+
+    assertIssued(resolved);
+    assertThat(resolved.source()).isEqualTo("role through STS of profile 'ce'");
+    assertThat(endpoints.received).singleElement().satisfies(r -> {
+      assertThat(r.form()).containsEntry("Action", "AssumeRole").containsEntry("RoleArn", ROLE_ARN);
+      assertThat(r.headers().get("Authorization")).singleElement().asString()
+          .startsWith("AWS4-HMAC-SHA256 Credential=AKIABASEKEY000000001/").contains("/sts/aws4_request");
+    });
+  }
+
+  @Test
   void containerEndpointWithItsAuthorizationToken() throws Exception {
     endpoints.containerAuthorization = "container-auth-token";
     sdk.set("aws.containerCredentialsFullUri", endpoints.base() + "/container")
