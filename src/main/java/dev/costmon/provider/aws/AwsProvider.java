@@ -39,7 +39,10 @@ public final class AwsProvider implements ProviderType<AwsSettings> {
   private static final int MOST_PAGES = 50;
   private static final Currency USD = Currency.getInstance("USD");
 
-  private final SdkCredentials credentials = new SdkCredentials();
+  /** Made at use, so that commands that collect no AWS account load none of the SDK's classes. */
+  private static AwsCredentials credentials(AwsSettings settings) throws ProviderException {
+    return new SdkCredentials().resolve(settings);
+  }
 
   @Override
   public String name() {
@@ -60,7 +63,7 @@ public final class AwsProvider implements ProviderType<AwsSettings> {
   public List<Observation> collect(
       Account account, AwsSettings settings, CollectWindow window, ProviderContext context)
       throws ProviderException {
-    CostExplorerApi api = new CostExplorerApi(context, credentials.resolve(settings), settings);
+    CostExplorerApi api = new CostExplorerApi(context, credentials(settings), settings);
     try {
       SortedMap<LocalDate, Map<String, Money>> days = dailyCosts(api, settings, window, context);
       List<Observation> result = new ArrayList<>();
@@ -81,7 +84,7 @@ public final class AwsProvider implements ProviderType<AwsSettings> {
   @Override
   public Optional<String> probe(Account account, AwsSettings settings, ProviderContext context)
       throws ProviderException {
-    CostExplorerApi api = new CostExplorerApi(context, credentials.resolve(settings), settings);
+    CostExplorerApi api = new CostExplorerApi(context, credentials(settings), settings);
     LocalDate today = LocalDate.ofInstant(context.clock().instant(), ZoneOffset.UTC);
     ObjectNode body = CostExplorerApi.body();
     period(body, today.minusDays(1), today);
