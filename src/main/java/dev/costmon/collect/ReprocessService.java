@@ -66,7 +66,8 @@ public final class ReprocessService {
       }
       CollectWindow window = new CollectWindow(s.windowFrom(), s.windowTo(), s.startedAt(), config.timezone());
       ReplayHttp replay = new ReplayHttp(responses.stream()
-          .map(r -> new ReplayHttp.Recorded(r.method(), r.url(), r.status(), r.contentType(), r.body())).toList());
+          .map(r -> new ReplayHttp.Recorded(r.method(), r.url(), r.status(), r.contentType(), r.body(),
+              r.requestSha256())).toList());
       AccountContext context = new AccountContext(Clock.fixed(s.startedAt(), config.timezone()),
           line -> verbose.accept(account.id() + ": " + line), account, replay);
       try {

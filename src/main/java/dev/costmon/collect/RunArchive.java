@@ -10,6 +10,6 @@ record RunArchive(RawArchive raw, long runId) implements ResponseArchive {
   @Override
   public void store(ArchivedResponse r) {
     raw.store(runId, new RawResponse(0, runId, r.account(), r.method(), r.url(), r.status(), r.fetchedAt(),
-        r.contentType(), r.body()));
+        r.contentType(), r.body(), r.requestSha256()));
   }
 }

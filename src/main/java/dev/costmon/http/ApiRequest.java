@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * One HTTP call to a provider: method, URL with encoded query, plain and secret headers, optional
@@ -31,6 +32,7 @@ public final class ApiRequest {
   private final Set<Integer> allowedStatuses;
   private final Map<Integer, ProviderException.Kind> statusKinds;
   private final boolean archived;
+  private final Predicate<ApiResponse> rateLimitedWhen;
 
   private ApiRequest(Builder b) {
     this.method = b.method;
@@ -43,6 +45,7 @@ public final class ApiRequest {
     this.allowedStatuses = Set.copyOf(b.allowedStatuses);
     this.statusKinds = Map.copyOf(b.statusKinds);
     this.archived = b.archived;
+    this.rateLimitedWhen = b.rateLimitedWhen;
   }
 
   /**
@@ -124,6 +127,14 @@ public final class ApiRequest {
     return archived;
   }
 
+  /**
+   * Whether an answer means "slow down" although its status does not say 429 (AWS answers
+   * throttling with HTTP 400); such answers are retried like a 429 without Retry-After.
+   */
+  public boolean isRateLimited(ApiResponse response) {
+    return rateLimitedWhen != null && rateLimitedWhen.test(response);
+  }
+
   @Override
   public String toString() {
     List<String> shown = new ArrayList<>();
@@ -152,6 +163,7 @@ public final class ApiRequest {
     private byte[] body;
     private String contentType;
     private boolean archived = true;
+    private Predicate<ApiResponse> rateLimitedWhen;
 
     private Builder(String method, URI base) {
       Objects.requireNonNull(method, "method");
@@ -287,6 +299,17 @@ public final class ApiRequest {
      */
     public Builder notArchived() {
       this.archived = false;
+      return this;
+    }
+
+    /**
+     * Treats the answers {@code test} accepts as rate limiting: the engine retries them with its
+     * backoff, at most {@link HttpSettings#maxAttempts} attempts in all, and then fails with
+     * RATE_LIMITED. Only for an answer the provider documents as throttling (AWS's HTTP 400
+     * ThrottlingException); any other answer of the same status is not retried.
+     */
+    public Builder rateLimitedWhen(Predicate<ApiResponse> test) {
+      this.rateLimitedWhen = Objects.requireNonNull(test, "test");
       return this;
     }
 

@@ -10,6 +10,7 @@ import java.util.Objects;
  * uncompressed.
  *
  * @param contentType the Content-Type header, empty when the server sent none
+ * @param requestSha256 the {@link RequestDigest} of the request's body, null for a request without one
  */
 public record ArchivedResponse(
     String account,
@@ -18,7 +19,8 @@ public record ArchivedResponse(
     int status,
     Instant fetchedAt,
     String contentType,
-    byte[] body) {
+    byte[] body,
+    String requestSha256) {
 
   public ArchivedResponse {
     Objects.requireNonNull(account, "account");
@@ -27,6 +29,12 @@ public record ArchivedResponse(
     Objects.requireNonNull(fetchedAt, "fetchedAt");
     Objects.requireNonNull(contentType, "contentType");
     body = body.clone();
+  }
+
+  /** A response to a request without a body. */
+  public ArchivedResponse(
+      String account, String method, String url, int status, Instant fetchedAt, String contentType, byte[] body) {
+    this(account, method, url, status, fetchedAt, contentType, body, null);
   }
 
   /** A copy, so the archived record stays as received. */
@@ -49,7 +57,8 @@ public record ArchivedResponse(
         && other.status == status
         && other.fetchedAt.equals(fetchedAt)
         && other.contentType.equals(contentType)
-        && Arrays.equals(other.body, body);
+        && Arrays.equals(other.body, body)
+        && Objects.equals(other.requestSha256, requestSha256);
   }
 
   @Override

@@ -92,7 +92,8 @@ public final class HttpEngine {
   }
 
   /**
-   * Sends the request, retrying 429 (within the Retry-After budget), 500/502/503/504 and broken
+   * Sends the request, retrying 429 (within the Retry-After budget), answers the request calls
+   * rate limiting ({@link ApiRequest.Builder#rateLimitedWhen}), 500/502/503/504 and broken
    * connections up to {@link HttpSettings#maxAttempts} attempts.
    *
    * @param account the account id, for the archive only; messages leave it to the collector
@@ -194,10 +195,22 @@ public final class HttpEngine {
                 + elapsed(started)
                 + ", "
                 + Texts.size(received.body().length));
-        if (status >= 200 && status < 300 || request.allowedStatuses().contains(status)) {
+        ApiResponse response =
+            new ApiResponse(
+                request.method(), url, where, status, received.headers(), received.body(), redactor);
+        if (!response.isSuccess() && request.isRateLimited(response)) {
+          if (last) {
+            throw failWith(
+                received,
+                Kind.RATE_LIMITED,
+                "rate limited after " + attempt + " attempts: " + statusLine(received));
+          }
+          retry(attempt, "rate limited (" + Texts.status(status) + ")", Optional.empty());
+          continue;
+        }
+        if (response.isSuccess() || request.allowedStatuses().contains(status)) {
           store(received);
-          return new ApiResponse(
-              request.method(), url, where, status, received.headers(), received.body(), redactor);
+          return response;
         }
         Kind mapped = request.statusKinds().get(status);
         if (mapped != null) {
@@ -298,7 +311,8 @@ public final class HttpEngine {
               received.status(),
               clock.instant(),
               received.headers().firstValue("Content-Type").orElse(""),
-              redactor.bytes(received.body())));
+              redactor.bytes(received.body()),
+              RequestDigest.of(request, redactor).orElse(null)));
     }
 
     private HttpRequest toHttpRequest() {

@@ -120,9 +120,15 @@ final class Migrations {
       );
       CREATE INDEX hard_cap_action_by_period ON hard_cap_action(account, period);
       """,
-      // 5: see OBSERVATION_TAGS. Later steps go on their own line below this one.
-      OBSERVATION_TAGS);
-
+      // 5: see OBSERVATION_TAGS.
+      OBSERVATION_TAGS,
+      // 6: the SHA-256 of each archived response's request body (redacted), so reprocess answers
+      // each request with the response to the same body (AWS's calls are all POST /); NULL for
+      // requests without a body and for rows archived before, which replay in order as before.
+      // Later steps go on their own line below this one.
+      """
+      ALTER TABLE raw_response ADD COLUMN request_sha256 TEXT;
+      """);
 
   private Migrations() {}
 }

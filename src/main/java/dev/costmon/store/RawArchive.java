@@ -27,8 +27,8 @@ public final class RawArchive {
     byte[] compressed = gzip(r.body());
     history.inTransaction(c -> {
       try (PreparedStatement st = c.prepareStatement(
-          "INSERT INTO raw_response(run_id, account, method, url, status, fetched_at, content_type, size, body)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+          "INSERT INTO raw_response(run_id, account, method, url, status, fetched_at, content_type, size, body,"
+              + " request_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         st.setLong(1, runId);
         st.setString(2, r.account());
         st.setString(3, r.method());
@@ -38,6 +38,7 @@ public final class RawArchive {
         st.setString(7, r.contentType());
         st.setInt(8, r.body().length);
         st.setBytes(9, compressed);
+        st.setString(10, r.requestSha256());
         st.executeUpdate();
       }
       return null;
@@ -57,7 +58,7 @@ public final class RawArchive {
   public java.util.Optional<RawResponse> byId(long id) {
     List<RawResponse> found = history.query(c -> {
       try (PreparedStatement st = c.prepareStatement(
-          "SELECT id, run_id, account, method, url, status, fetched_at, content_type, body FROM raw_response"
+          "SELECT id, run_id, account, method, url, status, fetched_at, content_type, body, request_sha256 FROM raw_response"
               + " WHERE id = ?")) {
         st.setLong(1, id);
         return read(st);
@@ -79,7 +80,7 @@ public final class RawArchive {
   private List<RawResponse> select(String where, String account, long number) {
     return history.query(c -> {
       try (PreparedStatement st = c.prepareStatement(
-          "SELECT id, run_id, account, method, url, status, fetched_at, content_type, body FROM raw_response "
+          "SELECT id, run_id, account, method, url, status, fetched_at, content_type, body, request_sha256 FROM raw_response "
               + where)) {
         st.setString(1, account);
         st.setLong(2, number);
@@ -93,7 +94,7 @@ public final class RawArchive {
     try (ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
         out.add(new RawResponse(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5),
-            rs.getInt(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getString(8), gunzip(rs.getBytes(9))));
+            rs.getInt(6), Instant.ofEpochMilli(rs.getLong(7)), rs.getString(8), gunzip(rs.getBytes(9)), rs.getString(10)));
       }
     }
     return out;

@@ -313,6 +313,56 @@ class HttpEngineTest {
     assertThat(archived).hasSize(1);
   }
 
+  private ApiRequest throttledPost() {
+    return ApiRequest.post(server.uri("/"))
+        .jsonBody("{}")
+        .allowStatus(400)
+        .rateLimitedWhen(r -> r.text().contains("Throttling"))
+        .build();
+  }
+
+  @Test
+  void retriesAnAnswerTheRequestCallsRateLimitedWithBackoff() throws Exception {
+    server.replies(
+        Reply.of(400, "{\"__type\":\"Throttling\"}"), Reply.of(200, "{\"ok\":true}"));
+
+    ApiResponse response = engine().send("acme", throttledPost());
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(sleeps).containsExactly(Duration.ofMillis(250));
+    assertThat(archived).extracting(ArchivedResponse::status).containsExactly(200);
+    assertThat(logs).anyMatch(l -> l.contains("rate limited (HTTP 400 Bad Request), retrying in 250 ms"));
+  }
+
+  @Test
+  void failsRateLimitedWhenTheThrottlingAnswerPersists() {
+    server.replies(Reply.of(400, "{\"__type\":\"Throttling\"}"));
+
+    ProviderException e =
+        catchThrowableOfType(ProviderException.class, () -> engine().send("acme", throttledPost()));
+
+    assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+    assertThat(e)
+        .hasMessage(
+            "rate limited after 4 attempts: HTTP 400 Bad Request from "
+                + server.hostPort()
+                + "/: {\"__type\":\"Throttling\"}");
+    assertThat(server.count()).isEqualTo(4);
+    assertThat(sleeps).hasSize(3);
+    assertThat(archived).hasSize(1);
+  }
+
+  @Test
+  void otherAnswersOfTheSameStatusAreNotRetried() throws Exception {
+    server.replies(Reply.of(400, "{\"__type\":\"ValidationException\"}"));
+
+    ApiResponse response = engine().send("acme", throttledPost());
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(server.count()).isEqualTo(1);
+    assertThat(sleeps).isEmpty();
+  }
+
   @Test
   void letsTheProviderMapAStatus() {
     server.replies(Reply.of(503, "{\"error\":\"not entitled\"}"));

@@ -7,6 +7,7 @@ import dev.costmon.http.Redactor;
 import dev.costmon.provider.ProviderException;
 import dev.costmon.provider.ProviderException.Kind;
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -29,6 +30,14 @@ record AwsError(int status, String type, String message) {
       "LimitExceededException", "ThrottlingException", "Throttling", "TooManyRequestsException",
       "RequestLimitExceeded");
 
+  /**
+   * AWS's throttling answers, which come as HTTP 400 and are worth another attempt after a pause:
+   * the generic {@code ThrottlingException}/{@code Throttling} and Cost Explorer's own name for "too
+   * many calls in a short period", {@code LimitExceededException}.
+   */
+  private static final Set<String> THROTTLING =
+      Set.of("ThrottlingException", "Throttling", "LimitExceededException");
+
   static AwsError of(ApiResponse response, Redactor redactor) {
     String type = response.header("x-amzn-ErrorType").orElse("");
     String message = "";
@@ -43,6 +52,11 @@ record AwsError(int status, String type, String message) {
       // Not JSON (a proxy's page): the status and the header are all there is.
     }
     return new AwsError(response.status(), bare(type), shorten(redactor.text(firstLine(message))));
+  }
+
+  /** Whether the answer is a 400 naming throttling: the engine retries those with its backoff. */
+  static boolean isThrottling(ApiResponse response) {
+    return response.status() == 400 && THROTTLING.contains(of(response, Redactor.of(List.of())).type());
   }
 
   /** {@code com.amazonaws.ce#AccessDeniedException} and {@code Throttling:http://...} name the same errors. */

@@ -12,7 +12,6 @@ import dev.costmon.provider.ProviderContext;
 import dev.costmon.provider.ProviderException;
 import dev.costmon.provider.ProviderException.Kind;
 import dev.costmon.provider.ProviderType;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * {@code provider: aws}: daily spend per service from AWS Cost Explorer (GetCostAndUsage) and
@@ -41,16 +39,9 @@ public final class AwsProvider implements ProviderType<AwsSettings> {
   private static final int MOST_PAGES = 50;
   private static final Currency USD = Currency.getInstance("USD");
 
-  private final CredentialsChain credentials;
-
-  /** Credentials default to the process environment and {@code ~/.aws/credentials}. */
-  public AwsProvider() {
-    this(System::getenv, Path.of(System.getProperty("user.home")));
-  }
-
-  /** For tests: the environment and home directory the credentials chain reads. */
-  AwsProvider(Function<String, String> environment, Path home) {
-    this.credentials = new CredentialsChain(environment, home);
+  /** Made at use, so that commands that collect no AWS account load none of the SDK's classes. */
+  private static AwsCredentials credentials(AwsSettings settings) throws ProviderException {
+    return new SdkCredentials().resolve(settings);
   }
 
   @Override
@@ -72,7 +63,7 @@ public final class AwsProvider implements ProviderType<AwsSettings> {
   public List<Observation> collect(
       Account account, AwsSettings settings, CollectWindow window, ProviderContext context)
       throws ProviderException {
-    CostExplorerApi api = new CostExplorerApi(context, credentials.resolve(settings), settings);
+    CostExplorerApi api = new CostExplorerApi(context, credentials(settings), settings);
     try {
       SortedMap<LocalDate, Map<String, Money>> days = dailyCosts(api, settings, window, context);
       List<Observation> result = new ArrayList<>();
@@ -93,7 +84,7 @@ public final class AwsProvider implements ProviderType<AwsSettings> {
   @Override
   public Optional<String> probe(Account account, AwsSettings settings, ProviderContext context)
       throws ProviderException {
-    CostExplorerApi api = new CostExplorerApi(context, credentials.resolve(settings), settings);
+    CostExplorerApi api = new CostExplorerApi(context, credentials(settings), settings);
     LocalDate today = LocalDate.ofInstant(context.clock().instant(), ZoneOffset.UTC);
     ObjectNode body = CostExplorerApi.body();
     period(body, today.minusDays(1), today);

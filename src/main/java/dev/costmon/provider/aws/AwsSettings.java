@@ -13,9 +13,10 @@ import java.util.regex.Pattern;
  * @param accessKeyId the key's id; with {@code secret_access_key}, or leave both out for the chain
  * @param secretAccessKey the key's secret; only used to sign, never sent
  * @param sessionToken for temporary credentials (an assumed role), optional
- * @param credentialsFile a shared credentials file (INI), default {@code $AWS_SHARED_CREDENTIALS_FILE}
- *     or {@code ~/.aws/credentials} when no key is configured and none is in the environment
- * @param profile the profile in that file, default {@code $AWS_PROFILE} or {@code default}
+ * @param credentialsFile a shared credentials file (INI) to read {@code profile} from instead of
+ *     {@code $AWS_SHARED_CREDENTIALS_FILE} or {@code ~/.aws/credentials}
+ * @param profile a profile of the shared files, used alone; without it (and without keys) the AWS
+ *     SDK's default chain: environment, web identity, {@code $AWS_PROFILE}, container, instance role
  * @param region the Cost Explorer region, {@code us-east-1} (its only endpoint outside China)
  * @param metric UnblendedCost (default), AmortizedCost, NetUnblendedCost, NetAmortizedCost or BlendedCost
  * @param maxRequests the most Cost Explorer requests one collection makes; each costs 0.01 USD

@@ -18,10 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Cost Explorer's JSON 1.1 protocol: every call is a signed {@code POST /} naming the operation in
- * {@code X-Amz-Target}. Calls go through costmon's HTTP engine (retries, redaction, raw archive,
- * replay by {@code costmon reprocess}) and are counted against {@code max_requests}, since AWS bills
- * each one.
+ * Cost Explorer's JSON 1.1 protocol: every call is a {@code POST /} naming the operation in {@code
+ * X-Amz-Target}, signed by the AWS SDK's SigV4 signer ({@link RequestSigner}). Calls go through
+ * costmon's HTTP engine (retries, redaction, raw archive, replay by {@code costmon reprocess}) and
+ * are counted against {@code max_requests}, since AWS bills each one.
  */
 final class CostExplorerApi {
   /** What AWS charges per Cost Explorer API request, paginated ones included. */
@@ -34,7 +34,7 @@ final class CostExplorerApi {
 
   private final ProviderContext context;
   private final AwsCredentials credentials;
-  private final SigV4 signer;
+  private final RequestSigner signer;
   private final URI endpoint;
   private final int maxRequests;
   private int sent;
@@ -49,7 +49,7 @@ final class CostExplorerApi {
   CostExplorerApi(ProviderContext context, AwsCredentials credentials, AwsSettings settings) {
     this.context = context;
     this.credentials = credentials;
-    this.signer = new SigV4(settings.region(), SERVICE);
+    this.signer = new RequestSigner(settings.region(), SERVICE);
     this.endpoint = context.baseUri(settings.defaultEndpoint());
     this.maxRequests = settings.maxRequests();
   }
@@ -78,7 +78,7 @@ final class CostExplorerApi {
 
   /**
    * Sends one operation. AWS's named errors come back as an {@link Answer} for the caller to judge;
-   * transport failures, 429 and 5xx are the engine's.
+   * transport failures, 429, 5xx and AWS's throttling 400s are the engine's (retried with backoff).
    */
   Answer call(String operation, ObjectNode requestBody) throws ProviderException {
     if (!canSend()) {
@@ -94,18 +94,22 @@ final class CostExplorerApi {
     ApiRequest.Builder builder = ApiRequest.post(endpoint)
         .header("X-Amz-Target", target)
         .body(CONTENT_TYPE, bytes)
-        .allowStatus(400, 403);
+        .allowStatus(400, 403)
+        .rateLimitedWhen(AwsError::isThrottling);
     URI uri = builder.build().uri();
     Map<String, String> signed = new LinkedHashMap<>();
-    signed.put("content-type", CONTENT_TYPE);
-    signed.put("x-amz-target", target);
-    credentials.token().ifPresent(token -> signed.put("x-amz-security-token", token.reveal()));
-    SigV4.Signed signature = signer.sign("POST", uri, signed, bytes, credentials.accessKeyId().reveal(),
-        credentials.secretAccessKey().reveal(), context.clock().instant());
-    builder.header("X-Amz-Date", signature.amzDate())
-        .secretHeader("Authorization",
-            new Secret("SigV4 signature with " + credentials.source(), signature.authorization()));
-    credentials.token().ifPresent(token -> builder.secretHeader("X-Amz-Security-Token", token));
+    signed.put("Content-Type", CONTENT_TYPE);
+    signed.put("X-Amz-Target", target);
+    RequestSigner.Signed signature = signer.sign("POST", uri, signed, bytes, credentials, context.clock());
+    signature.added().forEach((name, value) -> {
+      if (name.equalsIgnoreCase("Authorization")) {
+        builder.secretHeader(name, new Secret("SigV4 signature with " + credentials.source(), value));
+      } else if (name.equalsIgnoreCase("X-Amz-Security-Token")) {
+        builder.secretHeader(name, credentials.token().orElseThrow());
+      } else {
+        builder.header(name, value);
+      }
+    });
     credentials.secrets().forEach(builder::redact);
     ApiRequest request = builder.build();
     sent++;

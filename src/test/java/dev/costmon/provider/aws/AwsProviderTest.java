@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.net.httpserver.HttpHandler;
 import dev.costmon.collect.AccountContext;
+import dev.costmon.collect.AccountOutcome;
+import dev.costmon.collect.Collector;
 import dev.costmon.config.Account;
 import dev.costmon.config.ConfigException;
 import dev.costmon.http.ArchivedResponse;
@@ -34,14 +36,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
+@ResourceLock(Resources.SYSTEM_PROPERTIES)
 class AwsProviderTest {
   private static final String KEY_ID = "AKIATESTKEYID0000042";
   private static final String SECRET = "tEsTsEcReT/AccessKey+0123456789abcdefghijKL";
@@ -58,16 +63,22 @@ class AwsProviderTest {
 
   private final ProviderFixture fixture = new ProviderFixture();
   private final FakeCostExplorer ce = new FakeCostExplorer(fixture, SECRET);
-  private final Map<String, String> processEnv = new HashMap<>();
   private final List<String> messages = new ArrayList<>();
+  private AwsSdkSettings sdk;
+
+  @BeforeEach
+  void isolateTheSdk() {
+    sdk = new AwsSdkSettings(home);
+  }
 
   @AfterEach
   void close() {
     fixture.close();
+    sdk.close();
   }
 
   private AwsProvider provider() {
-    return new AwsProvider(processEnv::get, home);
+    return new AwsProvider();
   }
 
   private static LocalDate nov(int day) {
@@ -94,6 +105,14 @@ class AwsProviderTest {
       messages.add(e.getMessage());
       throw e;
     }
+  }
+
+  /** Collects as {@code costmon collect} does, which prints {@code account 'test': <error>}. */
+  private AccountOutcome collectThroughTheCollector(String yaml, Map<String, String> env) {
+    AwsProvider provider = provider();
+    Account account = fixture.account(provider, yaml, env);
+    Collector collector = new Collector(CLOCK, 1, Duration.ofSeconds(60), a -> fixture.context(a, CLOCK));
+    return collector.collect(List.of(account), WINDOW, null, 0, o -> {}).outcomes().get(0);
   }
 
   private ProviderException failure() {
@@ -162,7 +181,7 @@ class AwsProviderTest {
       assertThat(r.headers().get("X-amz-date")).containsExactly("20261123T070000Z");
       assertThat(r.headers().get("Authorization")).singleElement().asString()
           .startsWith("AWS4-HMAC-SHA256 Credential=" + KEY_ID + "/20261123/us-east-1/ce/aws4_request, "
-              + "SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=");
+              + "SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-target, Signature=");
       assertThat(r.headers()).doesNotContainKey("X-amz-security-token");
     });
     List<FakeCostExplorer.Received> usage = ce.calls("GetCostAndUsage");
@@ -285,12 +304,48 @@ class AwsProviderTest {
   }
 
   @Test
-  void throttlingAsA400IsRateLimited() {
-    ce.on("GetCostAndUsage", sequence(error(400, "LimitExceededException", "Rate exceeded"),
-        error(400, "ThrottlingException", "Rate exceeded")));
+  void throttlingAsA400IsRetriedWithBackoffThenSucceeds() throws Exception {
+    ce.on("GetCostAndUsage", sequence(error(400, "ThrottlingException", "Rate exceeded"),
+        error(400, "Throttling", "Rate exceeded"), pages("cost_and_usage_empty.json")));
+    ce.on("GetCostForecast", sequence(error(400, "LimitExceededException", "Too many calls"),
+        okResource("cost_forecast.json")));
 
-    assertThat(failure().kind()).isEqualTo(Kind.RATE_LIMITED);
-    assertThat(failure().kind()).isEqualTo(Kind.RATE_LIMITED);
+    List<Observation> result = collect();
+
+    assertThat(spend(result)).hasSize(23);
+    assertThat(forecasts(result)).hasSize(1);
+    assertThat(fixture.sleeps).hasSize(3);
+    assertThat(ce.received).hasSize(5).allSatisfy(r -> assertThat(r.signatureProblem()).isNull());
+    // Only the answers that ended a call are archived (and replayed by reprocess).
+    assertThat(fixture.archived).extracting(ArchivedResponse::status).containsExactly(200, 200);
+  }
+
+  @Test
+  void throttlingThatPersistsIsRateLimitedNamingTheAccount() {
+    ce.on("GetCostAndUsage", error(400, "ThrottlingException", "Rate exceeded"));
+
+    ProviderException e = failure();
+
+    assertThat(e.kind()).isEqualTo(Kind.RATE_LIMITED);
+    assertThat(e.getMessage()).startsWith("rate limited after 4 attempts: HTTP 400 Bad Request from 127.0.0.1:")
+        .contains("ThrottlingException");
+    assertThat(fixture.requests).hasSize(4);
+    assertThat(fixture.sleeps).hasSize(3);
+    AccountOutcome outcome = collectThroughTheCollector(YAML, ENV);
+    assertThat(outcome.account().id()).isEqualTo("test");
+    assertThat(outcome.error()).startsWith("rate limited after 4 attempts");
+  }
+
+  @Test
+  void otherBadRequestsAreNotRetried() {
+    ce.on("GetCostAndUsage", error(400, "ValidationException", "Start date is after end date"));
+
+    ProviderException e = failure();
+
+    assertThat(e.kind()).isEqualTo(Kind.OTHER);
+    assertThat(e.getMessage()).isEqualTo("GetCostAndUsage failed: ValidationException: Start date is after end date");
+    assertThat(fixture.requests).hasSize(1);
+    assertThat(fixture.sleeps).isEmpty();
   }
 
   @Test
@@ -422,7 +477,7 @@ class AwsProviderTest {
 
     assertThat(ce.received.get(0).headers().get("X-amz-security-token")).containsExactly(TOKEN);
     assertThat(ce.received.get(0).headers().get("Authorization").get(0))
-        .contains("SignedHeaders=content-type;host;x-amz-date;x-amz-security-token;x-amz-target");
+        .contains("SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date;x-amz-security-token;x-amz-target");
     assertThat(ce.received.get(0).signatureProblem()).isNull();
     assertThat(e.kind()).isEqualTo(Kind.AUTH);
     assertThat(e.getMessage()).contains("x-amz-security-token:***");
@@ -463,7 +518,8 @@ class AwsProviderTest {
     List<Observation> live = collect();
     List<ReplayHttp.Recorded> recorded = new ArrayList<>();
     for (ArchivedResponse r : fixture.archived) {
-      recorded.add(new ReplayHttp.Recorded(r.method(), r.url(), r.status(), r.contentType(), r.body()));
+      recorded.add(new ReplayHttp.Recorded(r.method(), r.url(), r.status(), r.contentType(), r.body(),
+          r.requestSha256()));
     }
     AwsProvider provider = provider();
     Account account = fixture.account(provider, YAML, ENV);
@@ -476,20 +532,49 @@ class AwsProviderTest {
   }
 
   @Test
-  void credentialsComeFromTheEnvironmentWhenTheAccountNamesNone() throws Exception {
-    processEnv.put("AWS_ACCESS_KEY_ID", KEY_ID);
-    processEnv.put("AWS_SECRET_ACCESS_KEY", SECRET);
-    processEnv.put("AWS_SESSION_TOKEN", TOKEN);
+  void replayMatchesEachRequestByItsBodyWhateverTheArchiveOrder() throws Exception {
+    serveNormalMonth();
+    List<Observation> live = collect();
+    assertThat(fixture.archived).hasSize(4).allSatisfy(r -> assertThat(r.requestSha256()).matches("[0-9a-f]{64}"));
+    assertThat(fixture.archived).extracting(ArchivedResponse::requestSha256).doesNotHaveDuplicates();
+    List<ArchivedResponse> reversed = new ArrayList<>(fixture.archived);
+    java.util.Collections.reverse(reversed);
+    AwsProvider provider = provider();
+    Account account = fixture.account(provider, YAML, ENV);
+
+    List<Observation> withDigests = replay(provider, account, reversed, true);
+
+    assertThat(withDigests).isEqualTo(live);
+    // Without the digests (rows archived before they were kept) only the order is left, and the
+    // reversed archive answers the first page with the forecast: the digest is what matches.
+    assertThatThrownBy(() -> replay(provider, account, reversed, false))
+        .isInstanceOf(ProviderException.class);
+  }
+
+  private static List<Observation> replay(AwsProvider provider, Account account, List<ArchivedResponse> archived,
+      boolean withDigests) throws ProviderException {
+    List<ReplayHttp.Recorded> recorded = archived.stream().map(r -> new ReplayHttp.Recorded(r.method(), r.url(),
+        r.status(), r.contentType(), r.body(), withDigests ? r.requestSha256() : null)).toList();
+    return provider.collect(account, (AwsSettings) account.settings(), WINDOW,
+        new AccountContext(CLOCK, line -> {}, account, new ReplayHttp(recorded)));
+  }
+
+  @Test
+  void credentialsComeFromTheSdkChainWhenTheAccountNamesNone() throws Exception {
+    // The SDK reads aws.accessKeyId before AWS_ACCESS_KEY_ID: the same provider, testable.
+    sdk.set("aws.accessKeyId", KEY_ID).set("aws.secretAccessKey", SECRET).set("aws.sessionToken", TOKEN);
     serveNormalMonth();
 
     collect("", Map.of(), WINDOW);
 
     assertThat(ce.received).allSatisfy(r -> assertThat(r.signatureProblem()).isNull());
     assertThat(ce.received.get(0).headers().get("X-amz-security-token")).containsExactly(TOKEN);
+    assertThat(ce.received.get(0).headers().get("Authorization").get(0)).contains("Credential=" + KEY_ID + "/");
+    assertNothingSecretVisible();
   }
 
   @Test
-  void credentialsComeFromAProfileOfTheSharedFile() throws Exception {
+  void credentialsComeFromTheNamedProfileAloneEvenWithKeysInTheEnvironment() throws Exception {
     Path file = home.resolve("creds");
     Files.writeString(file, """
         [default]
@@ -501,7 +586,7 @@ class AwsProviderTest {
         aws_access_key_id = %s
         aws_secret_access_key = %s
         """.formatted(KEY_ID, SECRET));
-    processEnv.put("AWS_ACCESS_KEY_ID", "AKIAIGNOREDBECAUSEAFILEISNAMED");
+    sdk.set("aws.accessKeyId", "AKIAIGNOREDBECAUSEAPROFILEISNAMED").set("aws.secretAccessKey", "ignored");
     serveNormalMonth();
 
     collect("    credentials_file: " + file + "\n    profile: billing\n", Map.of(), WINDOW);
@@ -511,34 +596,49 @@ class AwsProviderTest {
   }
 
   @Test
-  void defaultSharedFileAndProfileFromTheEnvironment() throws Exception {
-    Files.createDirectories(home.resolve(".aws"));
-    Files.writeString(home.resolve(".aws/credentials"),
-        "[profile ops]\naws_access_key_id=" + KEY_ID + "\naws_secret_access_key=" + SECRET + "\n");
-    processEnv.put("AWS_PROFILE", "ops");
+  void profileOfTheDefaultSharedFilesByName() throws Exception {
+    Path credentials = home.resolve("credentials");
+    Files.writeString(credentials, "[ops]\naws_access_key_id=" + KEY_ID + "\naws_secret_access_key=" + SECRET + "\n");
+    sdk.set("aws.sharedCredentialsFile", credentials.toString());
     serveNormalMonth();
 
-    collect("", Map.of(), WINDOW);
+    collect("    profile: ops\n", Map.of(), WINDOW);
 
-    assertThat(ce.received).allSatisfy(r -> assertThat(r.signatureProblem()).isNull());
+    assertThat(ce.received).isNotEmpty().allSatisfy(r -> assertThat(r.signatureProblem()).isNull());
   }
 
   @Test
-  void missingOrUnsupportedCredentialsAreAuthFailuresNamingWhatToSet() throws IOException {
-    ProviderException none = catchThrowableOfType(ProviderException.class, () -> collect("", Map.of(), WINDOW));
-    assertThat(none.kind()).isEqualTo(Kind.AUTH);
-    assertThat(none.getMessage()).startsWith("no AWS credentials: set access_key_id and secret_access_key,"
-        + " or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or credentials_file (");
+  void missingCredentialsAreOneAuthLineAndTheOtherAccountsStillCollect() throws IOException {
+    serveNormalMonth();
+    AwsProvider provider = provider();
+    Account without = fixture.account(provider, "", Map.of());
+    Account with = fixture.account(provider, YAML, ENV);
+    Collector collector = new Collector(CLOCK, 1, Duration.ofSeconds(60), a -> fixture.context(a, CLOCK));
+    List<AccountOutcome> outcomes = collector.collect(List.of(without, with), WINDOW, null, 0, o -> {}).outcomes();
+    assertThat(outcomes).hasSize(2);
+    assertThat(outcomes.get(1).ok()).isTrue();
+    assertThat(outcomes.get(1).observations()).isNotEmpty();
+    AccountOutcome none = outcomes.get(0);
+    assertThat(none.ok()).isFalse();
+    assertThat(none.error()).startsWith("no AWS credentials found in the environment, web identity, shared"
+        + " profile, container or instance metadata: set access_key_id/secret_access_key or profile")
+        .doesNotContain("\n");
 
     Path file = home.resolve("roles");
-    Files.writeString(file, "[sso]\nsso_start_url = https://example.awsapps.com/start\n");
-    ProviderException sso = catchThrowableOfType(ProviderException.class,
-        () -> collect("    credentials_file: " + file + "\n    profile: sso\n", Map.of(), WINDOW));
-    assertThat(sso.getMessage()).contains("has no aws_access_key_id").contains("not supported");
+    Files.writeString(file, "[half]\naws_access_key_id = " + KEY_ID + "\n");
+    ProviderException half = catchThrowableOfType(ProviderException.class,
+        () -> collect("    credentials_file: " + file + "\n    profile: half\n", Map.of(), WINDOW));
+    assertThat(half.kind()).isEqualTo(Kind.AUTH);
+    assertThat(half.getMessage()).isEqualTo("no AWS credentials from profile 'half': Profile property"
+        + " 'aws_secret_access_key' was not configured for 'half'");
     ProviderException absent = catchThrowableOfType(ProviderException.class,
         () -> collect("    credentials_file: " + file + "\n    profile: nope\n", Map.of(), WINDOW));
-    assertThat(absent.getMessage()).isEqualTo("profile 'nope' not found in " + file);
-    assertThat(fixture.requests).isEmpty();
+    assertThat(absent.getMessage()).isEqualTo("no AWS credentials from profile 'nope': Profile file contained"
+        + " no credentials for profile 'nope'");
+    ProviderException noFile = catchThrowableOfType(ProviderException.class,
+        () -> collect("    credentials_file: " + home.resolve("nothing") + "\n", Map.of(), WINDOW));
+    assertThat(noFile.getMessage()).startsWith("credentials file ").endsWith(" not found or not readable");
+    assertThat(messages).noneMatch(m -> m.contains(KEY_ID));
   }
 
   @Test

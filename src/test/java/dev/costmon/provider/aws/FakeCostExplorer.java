@@ -7,29 +7,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.costmon.provider.ProviderFixture;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Cost Explorer's JSON 1.1 protocol on loopback: dispatches on {@code X-Amz-Target}, keeps every
- * request body, and checks each request's SigV4 signature with its own code (not the provider's),
+ * request body, and checks each request's SigV4 signature with {@link SigV4Reference} (not the SDK),
  * from the headers and body exactly as they arrived.
  */
 final class FakeCostExplorer {
   static final String JSON_11 = "application/x-amz-json-1.1";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern AUTHORIZATION = Pattern.compile(
-      "AWS4-HMAC-SHA256 Credential=([^/]+)/(\\d{8})/([a-z0-9-]+)/ce/aws4_request, "
-          + "SignedHeaders=([a-z0-9;-]+), Signature=([0-9a-f]{64})");
 
   /** One request as the server saw it. */
   record Received(String target, JsonNode body, Map<String, List<String>> headers, String signatureProblem) {}
@@ -100,50 +92,22 @@ final class FakeCostExplorer {
     if (authorization == null) {
       return "no Authorization header";
     }
-    Matcher m = AUTHORIZATION.matcher(authorization);
-    if (!m.matches()) {
+    Matcher m = SigV4Reference.parse(authorization);
+    if (m == null || !m.group(4).equals("ce")) {
       return "Authorization header malformed: " + authorization.replaceAll("Signature=\\w+", "Signature=...");
     }
-    StringBuilder canonical = new StringBuilder("POST\n/\n\n");
-    for (String name : m.group(4).split(";")) {
+    List<String> signed = List.of(m.group(5).split(";"));
+    Map<String, String> values = new HashMap<>();
+    for (String name : signed) {
       String value = exchange.getRequestHeaders().getFirst(name);
       if (value == null) {
         return "signed header " + name + " not received";
       }
-      canonical.append(name).append(':').append(value.strip()).append('\n');
+      values.put(name, value);
     }
-    canonical.append('\n').append(m.group(4)).append('\n').append(hex(sha256(body)));
     String date = exchange.getRequestHeaders().getFirst("X-Amz-Date");
-    String scope = m.group(2) + "/" + m.group(3) + "/ce/aws4_request";
-    String toSign = "AWS4-HMAC-SHA256\n" + date + "\n" + scope + "\n"
-        + hex(sha256(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-    byte[] key = hmac(("AWS4" + secretAccessKey).getBytes(StandardCharsets.UTF_8), m.group(2));
-    for (String part : new String[] {m.group(3), "ce", "aws4_request"}) {
-      key = hmac(key, part);
-    }
-    String expected = hex(hmac(key, toSign));
-    return expected.equals(m.group(5)) ? null : "signature does not match";
-  }
-
-  private static byte[] sha256(byte[] data) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static byte[] hmac(byte[] key, String data) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
-      return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String hex(byte[] bytes) {
-    return HexFormat.of().formatHex(bytes);
+    String expected = SigV4Reference.signature("POST", "/", "", signed, values, body, date, m.group(3), "ce",
+        secretAccessKey);
+    return expected.equals(m.group(6)) ? null : "signature does not match";
   }
 }
