@@ -16,8 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code costmon collect}: the nightly job. */
 @Command(name = "collect", mixinStandardHelpOptions = true,
-    description = {"Fetch every account's figures concurrently, append them to the history,",
-        "then write the .prom file if 'textfile:' is configured. A failing account never stops the others."},
+    description = {"Fetch every account's figures and append them to the history.",
+        "Accounts are fetched concurrently, and a failing account never stops the others; then the .prom"
+            + " file is written if 'textfile:' is configured."},
     footerHeading = "%nExamples:%n",
     footer = {"  costmon collect                         # nightly, from a systemd timer or cron",
         "  costmon collect --account ionos --verbose",

@@ -14,9 +14,9 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     versionProvider = CostmonCommand.VersionProvider.class,
     description = {
-        "Nightly cost monitor: pulls provider billing and usage APIs, keeps a SQLite history,",
-        "checks spend against monthly caps and usage against free-tier quotas, and writes",
-        "a .prom file for node_exporter's textfile collector."},
+        "Nightly cost monitor: pulls provider billing and usage APIs, keeps a SQLite history, checks"
+            + " spend against monthly caps and usage against free-tier quotas, and writes a .prom file for"
+            + " node_exporter's textfile collector."},
     footerHeading = "%nExit codes (all commands but check):%n",
     footer = {
         "  0  success          1  some accounts failed     2  all accounts failed",

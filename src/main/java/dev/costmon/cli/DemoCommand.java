@@ -18,8 +18,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code costmon demo}: a history of synthetic accounts to try costmon without credentials. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Create (or refresh) a demo history of synthetic accounts, its .prom file and config,",
-        "then print the report and the check for it. Everything it shows is DEMO DATA."},
+    description = {"Try costmon on a demo history of synthetic accounts; no credentials needed.",
+        "Creates (or refreshes) the history, its .prom file and config, then prints the report and the"
+            + " check for it. Everything it shows is DEMO DATA."},
     footerHeading = "%nExamples:%n",
     footer = {"  costmon demo",
         "  costmon demo --days 365 --dir /tmp/costmon-demo",

@@ -10,11 +10,11 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code costmon doctor}: checks the installation, one line per check. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-    description = {"Check the installation, one line per check with OK, WARN or FAIL: the config parses,",
-        "every secret reference resolves, config and secret files are not readable by others",
-        "(with the chmod that fixes it), the database opens with a current schema, the textfile",
-        "directory exists and is writable, and each account's provider answers one cheap",
-        "read-only request (not with --offline)."},
+    description = {"Check the installation, one line per check with OK, WARN or FAIL.",
+        "The config parses, every secret reference resolves, config and secret files are not readable by"
+            + " others (with the chmod that fixes it), the database opens with a current schema, the textfile"
+            + " directory exists and is writable, and each account's provider answers one cheap read-only"
+            + " request (not with --offline)."},
     footerHeading = "%nExamples:%n",
     footer = {"  costmon doctor                     # after installing or editing the config",
         "  sudo -u costmon costmon doctor -c /etc/costmon/config.yaml",

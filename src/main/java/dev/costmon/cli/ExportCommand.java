@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code costmon export}: the .prom file, or the history for backfill and spreadsheets. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = {"Write the current month as a node_exporter .prom file (atomically), or the history",
-        "as OpenMetrics with timestamps (for promtool tsdb create-blocks-from openmetrics), CSV or JSON."},
+    description = {"Write the .prom file, or the history as OpenMetrics, CSV or JSON.",
+        "The .prom file holds the current month for node_exporter and is replaced atomically; OpenMetrics"
+            + " carries timestamps, for promtool tsdb create-blocks-from openmetrics."},
     footerHeading = "%nExamples:%n",
     footer = {"  costmon export                                  # rewrite the configured textfile",
         "  costmon export --format prom --output -",

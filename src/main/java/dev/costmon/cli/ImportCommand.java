@@ -32,9 +32,9 @@ public final class ImportCommand implements Runnable {
 
   /** {@code costmon import focus --account ID FILE...}. */
   @Command(name = "focus", mixinStandardHelpOptions = true,
-      description = {"Import FOCUS 1.0-1.3 cost and usage exports (CSV, plain or gzip) into an account:",
-          "BilledCost per ChargePeriodStart day (UTC), service and BillingCurrency. Each file is one snapshot",
-          "that replaces the account's figures of the days it holds; a file already imported is skipped."},
+      description = {"Import FOCUS 1.0-1.3 cost and usage exports (CSV, plain or gzip) into an account.",
+          "BilledCost per ChargePeriodStart day (UTC), service and BillingCurrency. Each file is one snapshot"
+              + " that replaces the account's figures of the days it holds; a file already imported is skipped."},
       footerHeading = "%nExamples:%n",
       footer = {"  costmon import focus --account aws focus-2026-11.csv.gz",
           "  costmon import focus --account azure --parts part-0001.csv.gz part-0002.csv.gz",

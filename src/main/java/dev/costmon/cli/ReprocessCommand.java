@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code costmon reprocess}: rebuild figures from the raw archive, calling no provider. */
 @Command(name = "reprocess", mixinStandardHelpOptions = true,
-    description = {"Rebuild the figures of API accounts from their archived raw responses, without calling",
-        "any provider: after a costmon upgrade fixed a mapping, or to audit a figure."},
+    description = {"Rebuild API accounts' figures from the archived raw responses.",
+        "No provider is called: for after a costmon upgrade fixed a mapping, or to audit a figure."},
     footerHeading = "%nExamples:%n",
     footer = {"  costmon reprocess --from 2026-11-01",
         "  costmon reprocess --account anthropic --from 2026-10-01 --verbose",
