@@ -1,5 +1,7 @@
 package dev.costmon.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costmon.config.Environment;
 import dev.costmon.provider.ProviderRegistry;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Runs the real command line in a temporary directory with a fixed clock and a controlled environment. */
@@ -27,7 +30,20 @@ final class CliHarness {
   }
 
   /** The outcome of one invocation. */
-  record Result(int exitCode, String out, String err) {}
+  record Result(int exitCode, String out, String err) {
+    /** Spend per group key of a {@code report --by ... --format json}, amounts as printed. */
+    Map<String, String> spendByGroup() {
+      Map<String, String> groups = new LinkedHashMap<>();
+      try {
+        for (JsonNode group : new ObjectMapper().readTree(out).get("groups")) {
+          groups.put(group.get("key").asText(), group.get("spend").get("amount").asText());
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return groups;
+    }
+  }
 
   Result run(String... args) {
     StringWriter out = new StringWriter();

@@ -2,11 +2,8 @@ package dev.costmon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,10 +55,7 @@ class FocusTagsCliTest {
     CliHarness.Result report = cli.run("report", "--by", "label:team", "--format", "json");
 
     assertThat(report.exitCode()).as(report.err()).isZero();
-    Map<String, String> groups = new LinkedHashMap<>();
-    for (JsonNode group : new ObjectMapper().readTree(report.out()).get("groups")) {
-      groups.put(group.get("key").asText(), group.get("spend").get("amount").asText());
-    }
+    Map<String, String> groups = report.spendByGroup();
     // The rule on cost-center 4242 beats the row's team=data; owner is not kept, so bob's row is untagged.
     assertThat(groups).containsExactlyInAnyOrderEntriesOf(Map.of(
         "finance", "4.00", "web", "1.50", "unattributed", "2.25"));

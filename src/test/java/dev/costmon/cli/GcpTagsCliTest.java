@@ -2,12 +2,9 @@ package dev.costmon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costmon.provider.ProviderFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,10 +67,7 @@ class GcpTagsCliTest {
     CliHarness.Result report = cli.run("report", "--by", "label:team", "--format", "json");
 
     assertThat(report.exitCode()).as(report.err()).isZero();
-    Map<String, String> groups = new LinkedHashMap<>();
-    for (JsonNode group : new ObjectMapper().readTree(report.out()).get("groups")) {
-      groups.put(group.get("key").asText(), group.get("spend").get("amount").asText());
-    }
+    Map<String, String> groups = report.spendByGroup();
     // web by its team label, finance by a rule on cost-center (beating team=data), data by a rule on the
     // project, platform (untagged Compute Engine and Support) by the account's label.
     assertThat(groups).containsExactlyInAnyOrderEntriesOf(Map.of(
