@@ -146,6 +146,21 @@ public class SqliteLoads {
   }
 }
 EOF
+  # Java 24+ warns on every start when a library calls System.load without native access granted;
+  # the jar's manifest grants it. Checked with any newer JDK this machine has.
+  local newer
+  newer=$(ls -d /usr/lib/jvm/*-2[4-9]-* /usr/lib/jvm/*-2[4-9] 2>/dev/null | head -1 || true)
+  if [ -n "$newer" ] && [ -x "$newer/bin/java" ]; then
+    if COSTMON_JAVA=$newer/bin/java "$root/usr/bin/costmon" demo --days 2 --dir "$work/demo-newer" \
+        >/dev/null 2>"$work/newer.err" && ! grep -q WARNING "$work/newer.err"; then
+      ok "costmon demo on $(basename "$newer") prints no JVM warning"
+    else
+      fail "costmon demo on $(basename "$newer"): $(head -2 "$work/newer.err" | tr '\n' ' ')"
+    fi
+  else
+    skip "no JDK 24+ under /usr/lib/jvm: native-access warning not checked"
+  fi
+
   local sqlite_version
   # shellcheck disable=SC2086  # $opts is a list of JVM options
   if sqlite_version=$(java $opts -Djava.io.tmpdir=/nonexistent -cp "$root/usr/share/costmon/costmon.jar" \
