@@ -55,6 +55,14 @@ public final class Tags {
     return Collections.unmodifiableSortedMap(out);
   }
 
+  /**
+   * A provider's value cut to the longest a tag keeps: a long name is not worth failing an account
+   * over, the spend counts either way.
+   */
+  public static String clip(String value) {
+    return value.length() > MAX_VALUE ? value.substring(0, MAX_VALUE) : value;
+  }
+
   /** The stored form: the empty string for none, else a JSON object with its keys sorted. */
   public static String encode(Map<String, String> tags) {
     if (tags.isEmpty()) {

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Provenance;
+import dev.costmon.model.Tags;
 import dev.costmon.provider.ProviderException;
 import dev.costmon.provider.ProviderException.Kind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,10 +25,15 @@ final class CostReport {
   /** The API's only currency so far; a day without charges is reported in it. */
   static final Currency USD = Currency.getInstance("USD");
 
+  /** The tag that carries a line's workspace, for attribution rules ({@code tags: {workspace: ...}}). */
+  static final String WORKSPACE_TAG = "workspace";
+  private static final String DEFAULT_WORKSPACE = "default";
+
   private CostReport() {}
 
   static List<Observation> spend(List<JsonNode> buckets) throws ProviderException {
     Map<LocalDate, Map<String, Money>> byDay = new TreeMap<>();
+    Map<String, Map<String, String>> tagsByLine = new HashMap<>();
     for (int i = 0; i < buckets.size(); i++) {
       String where = "cost_report data[" + i + "]";
       JsonNode bucket = buckets.get(i);
@@ -37,7 +44,9 @@ final class CostReport {
         JsonNode result = results.get(j);
         String at = where + ".results[" + j + "]";
         // Several results can share a line name (split by service tier or context window).
-        lines.merge(dimension(result), amount(result, at), Money::plus);
+        String line = dimension(result);
+        lines.merge(line, amount(result, at), Money::plus);
+        tagsByLine.putIfAbsent(line, Map.of(WORKSPACE_TAG, Tags.clip(workspace(result))));
       }
     }
     List<Observation> spend = new ArrayList<>();
@@ -47,7 +56,7 @@ final class CostReport {
       }
       day.getValue()
           .forEach((line, amount) -> spend.add(
-              Observation.spend(day.getKey(), line, amount, Provenance.API)));
+              Observation.spend(day.getKey(), line, amount, Provenance.API).withTags(tagsByLine.get(line))));
     }
     return spend;
   }
@@ -63,8 +72,14 @@ final class CostReport {
       String costType = Json.optionalText(result, "cost_type");
       description = costType == null ? "other" : costType;
     }
+    String workspace = workspace(result);
+    return workspace.equals(DEFAULT_WORKSPACE) ? description : workspace + "/" + description;
+  }
+
+  /** The workspace id, {@code default} for the organisation's default workspace (a null id). */
+  private static String workspace(JsonNode result) {
     String workspace = Json.optionalText(result, "workspace_id");
-    return workspace == null || workspace.isBlank() ? description : workspace + "/" + description;
+    return workspace == null || workspace.isBlank() ? DEFAULT_WORKSPACE : workspace;
   }
 
   /** {@code amount} is a decimal string in the currency's minor unit: "123.78912" USD is $1.2378912. */

@@ -65,7 +65,7 @@ final class AllowedTags {
       // A key without a value is a FOCUS "flag" tag: it is there, so it counts with an empty value.
       if (value != null && (value.isValueNode() || value.isNull())) {
         String text = value.isNull() ? "" : value.asText();
-        kept.put(key, text.length() > Tags.MAX_VALUE ? text.substring(0, Tags.MAX_VALUE) : text);
+        kept.put(key, Tags.clip(text));
       }
     }
     return Tags.copy(kept);

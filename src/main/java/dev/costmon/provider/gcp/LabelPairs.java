@@ -42,7 +42,7 @@ final class LabelPairs {
         throw bad("holds an entry that is not {key, value} text");
       }
       String text = value == null || value.isNull() ? "" : value.textValue();
-      out.putIfAbsent(key.textValue(), text.length() > Tags.MAX_VALUE ? text.substring(0, Tags.MAX_VALUE) : text);
+      out.putIfAbsent(key.textValue(), Tags.clip(text));
       if (out.size() > GcpSettings.MAX_LABEL_KEYS) {
         throw bad("holds more than " + GcpSettings.MAX_LABEL_KEYS + " labels");
       }

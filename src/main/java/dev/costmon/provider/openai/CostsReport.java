@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Provenance;
+import dev.costmon.model.Tags;
 import dev.costmon.provider.JsonFields;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderException;
@@ -33,7 +34,10 @@ final class CostsReport {
 
   private CostsReport() {}
 
-  private record Key(LocalDate day, String dimension, Currency currency) {}
+  /** The tag that carries a cost's project (its display name from {@code projects:}, else its id). */
+  static final String PROJECT_TAG = "project";
+
+  private record Key(LocalDate day, String dimension, Map<String, String> tags, Currency currency) {}
 
   static List<Observation> observations(
       List<JsonNode> buckets, OpenAiSettings settings, CollectWindow window, Consumer<String> log)
@@ -52,7 +56,9 @@ final class CostsReport {
         JsonNode amount = JsonFields.object(result, "amount", PATH + " result");
         BigDecimal value = JsonFields.decimal(amount, "value", PATH + " result.amount");
         Currency currency = currency(JsonFields.text(amount, "currency", PATH + " result.amount"));
-        sums.merge(new Key(day, dimension(result, settings), currency), value, BigDecimal::add);
+        Map<String, String> tags = Fields.optionalText(result, "project_id")
+            .map(id -> Map.of(PROJECT_TAG, Tags.clip(settings.projectLabel(id)))).orElse(Map.of());
+        sums.merge(new Key(day, dimension(result, settings), tags, currency), value, BigDecimal::add);
       }
     }
     List<Observation> spend = new ArrayList<>();
@@ -61,7 +67,8 @@ final class CostsReport {
       for (Map.Entry<Key, BigDecimal> e : sums.entrySet()) {
         if (e.getKey().day().equals(day)) {
           spend.add(Observation.spend(
-              day, e.getKey().dimension(), new Money(e.getValue(), e.getKey().currency()), Provenance.API));
+              day, e.getKey().dimension(), new Money(e.getValue(), e.getKey().currency()), Provenance.API)
+              .withTags(e.getKey().tags()));
           any = true;
         }
       }

@@ -69,7 +69,7 @@ record FocusCharge(
   private static Optional<String> project(JsonNode tags) {
     return text(tags, "ProjectName").or(() -> text(tags, "ProjectId"))
         .map(String::strip).filter(p -> !p.isEmpty())
-        .map(p -> p.length() > Tags.MAX_VALUE ? p.substring(0, Tags.MAX_VALUE) : p);
+        .map(Tags::clip);
   }
 
   /** A JSON number read exactly; a numeric string is accepted, anything else is BAD_RESPONSE. */

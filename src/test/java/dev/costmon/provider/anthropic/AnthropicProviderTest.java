@@ -159,19 +159,19 @@ class AnthropicProviderTest {
     assertThat(spend.stream().map(Observation::day).distinct().count()).isEqualTo(23);
     assertThat(spend).contains(
         Observation.spend(LocalDate.of(2026, 11, 1), "Claude Sonnet 4 Usage - Input Tokens",
-            Money.of("12.505", "USD"), Provenance.API),
+            Money.of("12.505", "USD"), Provenance.API).withTags(Map.of("workspace", "default")),
         Observation.spend(LocalDate.of(2026, 11, 1),
             "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ/Claude Haiku 3.5 Usage - Input Tokens",
-            Money.of("0.12345678901234", "USD"), Provenance.API),
+            Money.of("0.12345678901234", "USD"), Provenance.API).withTags(Map.of("workspace", "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ")),
         Observation.spend(LocalDate.of(2026, 11, 2), "", Money.zero(CostReport.USD), Provenance.API),
-        Observation.spend(LocalDate.of(2026, 11, 5), "Web Search Usage", Money.of("10.00", "USD"), Provenance.API),
+        Observation.spend(LocalDate.of(2026, 11, 5), "Web Search Usage", Money.of("10.00", "USD"), Provenance.API).withTags(Map.of("workspace", "default")),
         Observation.spend(LocalDate.of(2026, 11, 15), "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ/Code Execution Usage",
-            Money.of("0.05", "USD"), Provenance.API),
+            Money.of("0.05", "USD"), Provenance.API).withTags(Map.of("workspace", "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ")),
         // standard and batch lines of the same description add up to one row
         Observation.spend(LocalDate.of(2026, 11, 20), "Claude Sonnet 4 Usage - Input Tokens",
-            Money.of("1.50", "USD"), Provenance.API),
+            Money.of("1.50", "USD"), Provenance.API).withTags(Map.of("workspace", "default")),
         Observation.spend(LocalDate.of(2026, 11, 23), "Claude Sonnet 4 Usage - Input Tokens",
-            Money.of("0.005", "USD"), Provenance.API));
+            Money.of("0.005", "USD"), Provenance.API).withTags(Map.of("workspace", "default")));
     assertThat(spend.stream().filter(o -> o.day().equals(LocalDate.of(2026, 11, 20)))).hasSize(1);
   }
 

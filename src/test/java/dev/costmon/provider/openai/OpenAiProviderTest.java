@@ -144,6 +144,11 @@ class OpenAiProviderTest {
     return Observation.spend(nov(day), dimension, Money.of(amount, "USD"), Provenance.API);
   }
 
+  /** A project's line item: named "project / line item" and tagged with the project, for attribution rules. */
+  private static Observation projectRow(int day, String project, String lineItem, String amount) {
+    return spendRow(day, project + " / " + lineItem, amount).withTags(Map.of("project", project));
+  }
+
   private static Observation usageRow(int day, String metric, String model, long value, String unit) {
     return Observation.usage(nov(day), metric, model, BigDecimal.valueOf(value), unit, Aggregation.SUM,
         Provenance.API);
@@ -157,13 +162,13 @@ class OpenAiProviderTest {
 
     assertThat(total(spend)).isEqualByComparingTo("16.3669125678901234567");
     assertThat(spend).contains(
-        spendRow(1, "web app / gpt-4o-2024-08-06, input", "0.06"),
-        spendRow(1, "web app / gpt-4o-2024-08-06, output", "1.50"),
-        spendRow(1, "proj_xyz / gpt-4o-mini-2024-07-18, input", "0.0312345678901234567"),
+        projectRow(1, "web app", "gpt-4o-2024-08-06, input", "0.06"),
+        projectRow(1, "web app", "gpt-4o-2024-08-06, output", "1.50"),
+        projectRow(1, "proj_xyz", "gpt-4o-mini-2024-07-18, input", "0.0312345678901234567"),
         spendRow(3, "web search tool calls", "2"),
-        spendRow(15, "web app / o3-2025-04-16, output", "12.345678"),
-        spendRow(22, "web app / gpt-4o-2024-08-06, input", "0.42"),
-        spendRow(23, "web app / gpt-4o-2024-08-06, input", "0.01"),
+        projectRow(15, "web app", "o3-2025-04-16, output", "12.345678"),
+        projectRow(22, "web app", "gpt-4o-2024-08-06, input", "0.42"),
+        projectRow(23, "web app", "gpt-4o-2024-08-06, input", "0.01"),
         spendRow(2, "", "0"),
         spendRow(21, "", "0"));
     // Every day of the window is answered: charges or an explicit zero.
@@ -230,7 +235,7 @@ class OpenAiProviderTest {
 
     List<Observation> spend = spend(collect("    admin_key: ${OPENAI_ADMIN_KEY}\n"));
 
-    assertThat(spend).contains(spendRow(1, "proj_abc / gpt-4o-2024-08-06, input", "0.06"));
+    assertThat(spend).contains(projectRow(1, "proj_abc", "gpt-4o-2024-08-06, input", "0.06"));
   }
 
   @Test
@@ -472,7 +477,7 @@ class OpenAiProviderTest {
         bucket(1793491200L, result("0.10", "a", "proj_abc"), result("0.25", "a", "proj_abc")))));
     fixture.route(USAGE, json(resourceOf("usage_completions_empty.json")));
 
-    assertThat(spend(collect())).containsExactly(spendRow(1, "web app / a", "0.35"));
+    assertThat(spend(collect())).containsExactly(projectRow(1, "web app", "a", "0.35"));
   }
 
   @Test
@@ -499,9 +504,9 @@ class OpenAiProviderTest {
     List<Observation> before = spend(collect());
     List<Observation> after = spend(collect());
 
-    assertThat(before).contains(spendRow(22, "web app / a", "0.42"));
+    assertThat(before).contains(projectRow(22, "web app", "a", "0.42"));
     assertThat(after).containsExactly(
-        spendRow(21, "", "0"), spendRow(22, "web app / a", "0.57"), spendRow(23, "web app / a", "0.20"));
+        spendRow(21, "", "0"), projectRow(22, "web app", "a", "0.57"), projectRow(23, "web app", "a", "0.20"));
   }
 
   @Test
