@@ -35,6 +35,7 @@ public final class CollectService {
   }
 
   /** Collects and stores; with {@code dryRun} the providers are asked but nothing is written. */
+  @SuppressWarnings("try") // the lock is held, not used, for the whole block
   public CollectResult run(List<Account> accounts, boolean dryRun, Consumer<AccountOutcome> progress) {
     CollectWindow window = CollectWindow.of(clock.instant(), config.timezone(), config.lookbackDays());
     verbose.accept("collecting " + accounts.size() + " accounts for " + window.from() + " .. " + window.to());

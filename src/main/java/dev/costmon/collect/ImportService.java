@@ -52,6 +52,7 @@ public final class ImportService {
    * @throws FocusException naming the file (and line) that could not be imported; the files before it
    *     are stored, nothing of it is
    */
+  @SuppressWarnings("try") // the lock is held, not used, for the whole block
   public List<ImportOutcome> focus(Account account, List<Path> files, boolean parts, Consumer<ImportOutcome> progress) {
     FocusRules rules = account.settings() instanceof FocusSettings s ? s.rules() : FocusRules.ALL;
     FocusReader reader = new FocusReader(rules);

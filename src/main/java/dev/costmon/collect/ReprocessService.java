@@ -37,6 +37,7 @@ public final class ReprocessService {
     this.verbose = verbose;
   }
 
+  @SuppressWarnings("try") // the lock is held, not used, for the whole block
   public List<ReprocessOutcome> run(List<Account> accounts, LocalDate from) {
     try (CollectLock lock = CollectLock.acquire(config.database());
         Database db = Database.open(config.database(), false)) {

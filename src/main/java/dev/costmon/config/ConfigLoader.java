@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -179,7 +179,8 @@ public final class ConfigLoader {
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-        .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+        // Numbers in the tree keep their scale: 0.920 stays 0.920, as it was written.
+        .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
         .addModule(module)
         .build();
   }
@@ -253,7 +254,7 @@ public final class ConfigLoader {
     private Account account(ObjectNode node, String at, Currency reporting, Thresholds defaults, FxRates fx) {
       ObjectNode common = node.objectNode();
       ObjectNode specific = node.objectNode();
-      node.fields().forEachRemaining(e ->
+      node.properties().forEach(e ->
           (RawAccount.KEYS.contains(e.getKey()) ? common : specific).set(e.getKey(), e.getValue()));
       RawAccount raw = convert(common, RawAccount.class, at, "", Set.of());
       if (raw.id() == null) {

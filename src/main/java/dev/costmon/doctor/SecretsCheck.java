@@ -134,7 +134,7 @@ final class SecretsCheck {
           value(node.get(i), args[0], key + "[" + i + "]", sink, depth);
         }
       } else if (Map.class.isAssignableFrom(raw) && node.isObject()) {
-        node.fields().forEachRemaining(e -> value(e.getValue(), args[1], key + "." + e.getKey(), sink, depth));
+        node.properties().forEach(e -> value(e.getValue(), args[1], key + "." + e.getKey(), sink, depth));
       }
     } else if (type instanceof Class<?> cls && cls.isRecord()) {
       scan(node, cls, key + ".", sink, depth + 1);

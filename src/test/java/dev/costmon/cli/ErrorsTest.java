@@ -94,6 +94,7 @@ class ErrorsTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the lock is held, not used
   void aSecondCollectWaitsForTheFirst() {
     try (CollectLock held = CollectLock.acquire(dir.resolve("h.db"))) {
       CliHarness.Result r = cli.run("collect");

@@ -167,6 +167,7 @@ class HistoryTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the lock is held, not used
   void aSecondCollectLockFailsWhileTheFirstIsHeld() {
     Path db = dir.resolve("h.db");
     try (CollectLock first = CollectLock.acquire(db)) {

@@ -129,7 +129,7 @@ public final class FocusReader {
     String run(InputStream in) throws IOException {
       // Rows as arrays, the first one the header: Jackson then skips building a field name per value,
       // which makes the import about 15% faster; the row length is checked here instead.
-      try (CsvParser p = (CsvParser) mapper.getFactory().createParser(in)) {
+      try (CsvParser p = mapper.getFactory().createParser(in)) {
         p.setSchema(CsvSchema.emptySchema());
         List<String> header = new ArrayList<>();
         JsonToken t = p.nextToken();
