@@ -10,6 +10,7 @@ import dev.costmon.config.CostmonConfig;
 import dev.costmon.config.FxRates;
 import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
+import dev.costmon.model.Tags;
 import dev.costmon.store.History;
 import dev.costmon.store.StoredObservation;
 import java.io.IOException;
@@ -38,7 +39,8 @@ public final class HistoryExport {
   static final String UNKNOWN_PROVIDER = "unknown";
 
   private static final List<String> COLUMNS = List.of(
-      "day", "account", "provider", "kind", "metric", "dimension", "value", "unit", "provenance", "collected_at");
+      "day", "account", "provider", "kind", "metric", "dimension", "value", "unit", "provenance", "tags",
+      "collected_at");
 
   /** The order of the CSV and JSON rows: the columns' order. */
   private static final Comparator<StoredObservation> ROW_ORDER =
@@ -46,7 +48,8 @@ public final class HistoryExport {
           .thenComparing(StoredObservation::account)
           .thenComparing(s -> s.observation().kind())
           .thenComparing(s -> s.observation().metric())
-          .thenComparing(s -> s.observation().dimension());
+          .thenComparing(s -> s.observation().dimension())
+          .thenComparing(s -> Tags.encode(s.observation().tags()));
 
   /** The output formats of {@code costmon export --format}. */
   public enum Format {
@@ -212,7 +215,8 @@ public final class HistoryExport {
   private List<String> fields(StoredObservation s) {
     Observation o = s.observation();
     return List.of(o.day().toString(), s.account(), provider(s.account()), o.kind().label(), o.metric(),
-        o.dimension(), o.value().toPlainString(), o.unit(), o.provenance().label(), s.collectedAt().toString());
+        o.dimension(), o.value().toPlainString(), o.unit(), o.provenance().label(), Tags.encode(o.tags()),
+        s.collectedAt().toString());
   }
 
   private void csv(LocalDate from, LocalDate to, Writer out) throws IOException {
@@ -242,6 +246,12 @@ public final class HistoryExport {
         for (int i = 0; i < COLUMNS.size(); i++) {
           if (COLUMNS.get(i).equals("value")) {
             g.writeNumberField("value", s.observation().value());
+          } else if (COLUMNS.get(i).equals("tags")) {
+            g.writeObjectFieldStart("tags");
+            for (var tag : s.observation().tags().entrySet()) {
+              g.writeStringField(tag.getKey(), tag.getValue());
+            }
+            g.writeEndObject();
           } else {
             g.writeStringField(COLUMNS.get(i), f.get(i));
           }

@@ -64,7 +64,7 @@ class HistoryExportTest {
     history.append(run2, snapshot("openai", T2,
         spend(NOV1, "gpt-4o", "2.50 USD"),
         spend(NOV1, "embeddings", "0.50 USD"),
-        spend(NOV2, "gpt-4o", "1 USD"),
+        spend(NOV2, "gpt-4o", "1 USD").withTags(java.util.Map.of("project", "web app")),
         tokens(NOV1, "gpt-4o", "1000"),
         tokens(NOV1, "embeddings", "500"),
         Observation.forecast(NOV1, Money.parse("40 USD"), Provenance.API)));
@@ -132,18 +132,18 @@ class HistoryExportTest {
   @Test
   void csvHasOneRowPerCurrentObservationWithExactDecimals() {
     assertThat(export(Format.CSV, NOV1, NOV2)).isEqualTo("""
-        day,account,provider,kind,metric,dimension,value,unit,provenance,collected_at
-        2026-11-01,ionos,fixed,spend,spend,monthly fee,0.2,EUR,fixed,2026-11-03T06:00:00Z
-        2026-11-01,ionos,fixed,forecast,spend,,6,EUR,fixed,2026-11-03T06:00:00Z
-        2026-11-01,openai,openai,spend,spend,embeddings,0.50,USD,api,2026-11-03T06:00:00Z
-        2026-11-01,openai,openai,spend,spend,gpt-4o,2.50,USD,api,2026-11-03T06:00:00Z
-        2026-11-01,openai,openai,usage,tokens,embeddings,500,tokens,api,2026-11-03T06:00:00Z
-        2026-11-01,openai,openai,usage,tokens,gpt-4o,1000,tokens,api,2026-11-03T06:00:00Z
-        2026-11-01,openai,openai,forecast,spend,,40,USD,api,2026-11-03T06:00:00Z
-        2026-11-02,ionos,fixed,spend,spend,monthly fee,0.2,EUR,fixed,2026-11-03T06:00:00Z
-        2026-11-02,ionos,fixed,spend,spend,support,1,USD,api,2026-11-03T06:00:00Z
-        2026-11-02,old-acct,unknown,spend,spend,"x, ""y""\",3,EUR,invoice,2026-11-03T06:00:00Z
-        2026-11-02,openai,openai,spend,spend,gpt-4o,1,USD,api,2026-11-03T06:00:00Z
+        day,account,provider,kind,metric,dimension,value,unit,provenance,tags,collected_at
+        2026-11-01,ionos,fixed,spend,spend,monthly fee,0.2,EUR,fixed,,2026-11-03T06:00:00Z
+        2026-11-01,ionos,fixed,forecast,spend,,6,EUR,fixed,,2026-11-03T06:00:00Z
+        2026-11-01,openai,openai,spend,spend,embeddings,0.50,USD,api,,2026-11-03T06:00:00Z
+        2026-11-01,openai,openai,spend,spend,gpt-4o,2.50,USD,api,,2026-11-03T06:00:00Z
+        2026-11-01,openai,openai,usage,tokens,embeddings,500,tokens,api,,2026-11-03T06:00:00Z
+        2026-11-01,openai,openai,usage,tokens,gpt-4o,1000,tokens,api,,2026-11-03T06:00:00Z
+        2026-11-01,openai,openai,forecast,spend,,40,USD,api,,2026-11-03T06:00:00Z
+        2026-11-02,ionos,fixed,spend,spend,monthly fee,0.2,EUR,fixed,,2026-11-03T06:00:00Z
+        2026-11-02,ionos,fixed,spend,spend,support,1,USD,api,,2026-11-03T06:00:00Z
+        2026-11-02,old-acct,unknown,spend,spend,"x, ""y""\",3,EUR,invoice,,2026-11-03T06:00:00Z
+        2026-11-02,openai,openai,spend,spend,gpt-4o,1,USD,api,"{""project"":""web app""}",2026-11-03T06:00:00Z
         """.replace("\n", "\r\n"));
   }
 
@@ -165,6 +165,7 @@ class HistoryExportTest {
               "value" : 0.2,
               "unit" : "EUR",
               "provenance" : "fixed",
+              "tags" : { },
               "collected_at" : "2026-11-03T06:00:00Z"
             },
             {
@@ -177,6 +178,7 @@ class HistoryExportTest {
               "value" : 1,
               "unit" : "USD",
               "provenance" : "api",
+              "tags" : { },
               "collected_at" : "2026-11-03T06:00:00Z"
             },
             {
@@ -189,6 +191,7 @@ class HistoryExportTest {
               "value" : 3,
               "unit" : "EUR",
               "provenance" : "invoice",
+              "tags" : { },
               "collected_at" : "2026-11-03T06:00:00Z"
             },
             {
@@ -201,6 +204,9 @@ class HistoryExportTest {
               "value" : 1,
               "unit" : "USD",
               "provenance" : "api",
+              "tags" : {
+                "project" : "web app"
+              },
               "collected_at" : "2026-11-03T06:00:00Z"
             }
           ]
@@ -235,7 +241,7 @@ class HistoryExportTest {
   void anEmptyHistoryIsJustTheEndMarker() {
     assertThat(export(Format.OPENMETRICS, LocalDate.of(2020, 1, 1), LocalDate.of(2020, 1, 31))).isEqualTo("# EOF\n");
     assertThat(export(Format.CSV, LocalDate.of(2020, 1, 1), LocalDate.of(2020, 1, 31)))
-        .isEqualTo("day,account,provider,kind,metric,dimension,value,unit,provenance,collected_at\r\n");
+        .isEqualTo("day,account,provider,kind,metric,dimension,value,unit,provenance,tags,collected_at\r\n");
   }
 
   @Test
