@@ -54,7 +54,7 @@ YAML
 export BENCH_TOKEN=bench-token
 # As the Debian launcher runs it: SerialGC, C1 only, an AppCDS archive trained on this collect, and
 # sqlite-jdbc's native library unpacked once instead of on every start.
-base="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -XX:-UsePerfData"
+base="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xss512k -XX:-UsePerfData"
 native=$(java -cp target/costmon.jar org.sqlite.util.OSInfo)
 mkdir -p "$work/lib"
 (cd "$work/lib" && unzip -qj "$OLDPWD/target/costmon.jar" "org/sqlite/native/$native/libsqlitejdbc.so")

@@ -32,7 +32,7 @@ measure() { # label, command...
     'BEGIN { printf "%-44s %7.2f s %9.0f rows/s %6.0f MB peak RSS\n", l, s, n / s, k / 1024 }'
 }
 
-launcher_flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xshare:auto"
+launcher_flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Xshare:auto"
 cat "$work/focus.csv" >/dev/null   # the page cache holds the file for every run alike
 for run in 1 2; do
   rm -f "$work"/history.db*
