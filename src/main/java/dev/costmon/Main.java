@@ -1,8 +1,8 @@
 package dev.costmon;
 
 import dev.costmon.cli.Cli;
-import dev.costmon.cli.Warmup;
 import dev.costmon.cli.CliContext;
+import dev.costmon.cli.Warmup;
 import dev.costmon.config.Environment;
 import dev.costmon.provider.ProviderRegistry;
 import java.io.OutputStreamWriter;

@@ -132,8 +132,7 @@ public final class MonthAnalyzer {
             services.merge(service, amount, Money::plus);
             serviceProvenance.put(service, o.provenance());
             serviceParts.computeIfAbsent(service, k -> new TreeMap<>()).merge(Tags.encode(o.tags()),
-                new ServiceSpend.Part(o.tags(), amount),
-                (a, b) -> new ServiceSpend.Part(a.tags(), a.amount().plus(b.amount())));
+                new ServiceSpend.Part(o.tags(), amount), ServiceSpend.Part::plus);
             if (o.provenance() == Provenance.FIXED) {
               fixedSpend = fixedSpend.plus(amount);
             } else {
@@ -165,8 +164,8 @@ public final class MonthAnalyzer {
         String service = u.metric() + " (estimate)";
         services.merge(service, cost, Money::plus);
         serviceProvenance.put(service, Provenance.ESTIMATE);
-        serviceParts.computeIfAbsent(service, k -> new TreeMap<>()).merge("", new ServiceSpend.Part(Map.of(), cost),
-            (a, b) -> new ServiceSpend.Part(a.tags(), a.amount().plus(b.amount())));
+        serviceParts.computeIfAbsent(service, k -> new TreeMap<>())
+            .merge("", new ServiceSpend.Part(Map.of(), cost), ServiceSpend.Part::plus);
         spend = spend.plus(cost);
         provenance.add(Provenance.ESTIMATE);
         int lastDay = usage.stream().filter(o -> o.metric().equals(u.metric()))

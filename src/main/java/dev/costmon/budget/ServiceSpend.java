@@ -22,6 +22,11 @@ public record ServiceSpend(String service, Money amount, Provenance provenance, 
       tags = Tags.copy(tags);
       Objects.requireNonNull(amount, "amount");
     }
+
+    /** This part with another part's amount (of the same tags) added. */
+    public Part plus(Part other) {
+      return new Part(tags, amount.plus(other.amount()));
+    }
   }
 
   public ServiceSpend {

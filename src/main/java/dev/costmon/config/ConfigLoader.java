@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -81,7 +81,7 @@ public final class ConfigLoader {
 
   public CostmonConfig parse(Path file, String text) {
     Path baseDir = file.toAbsolutePath().getParent();
-    YAMLFactory factory = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    YAMLFactory factory = factory();
     YAMLMapper mapper = mapper(factory, new SecretResolver(environment, baseDir),
         p -> p.startsWith("~") ? environment.resolve(p) : baseDir.resolve(p));
     JsonNode root;
@@ -108,7 +108,7 @@ public final class ConfigLoader {
    * {@link #load} finds them ready; called off the main thread at start-up.
    */
   public static void warmUp() {
-    YAMLFactory factory = YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    YAMLFactory factory = factory();
     String text = "currency: USD\naccounts: [{id: warm-up, provider: fixed}]\n";
     try {
       YAMLMapper mapper = mapper(factory, null, Path::of);
@@ -119,6 +119,11 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The YAML parser: a key written twice in one mapping is an error, not a silent override. */
+  private static YAMLFactory factory() {
+    return YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   }
 
   static YAMLMapper mapper(YAMLFactory factory, SecretResolver secrets, Function<String, Path> paths) {

@@ -29,7 +29,6 @@ public final class Doctor implements AutoCloseable {
   private final String user;
   private final Consumer<String> verbose;
   private final Function<Account, Http> http;
-  private final Runnable closeHttp;
 
   /**
    * @param user the user costmon runs as, for file permissions
@@ -40,25 +39,14 @@ public final class Doctor implements AutoCloseable {
     this(environment, clock, providers, user, verbose, new ProbeHttp(clock, verbose));
   }
 
-  private Doctor(Environment environment, Clock clock, ProviderRegistry providers, String user,
-      Consumer<String> verbose, ProbeHttp http) {
-    this(environment, clock, providers, user, verbose, http, http::close);
-  }
-
   Doctor(Environment environment, Clock clock, ProviderRegistry providers, String user, Consumer<String> verbose,
       Function<Account, Http> http) {
-    this(environment, clock, providers, user, verbose, http, () -> { });
-  }
-
-  private Doctor(Environment environment, Clock clock, ProviderRegistry providers, String user,
-      Consumer<String> verbose, Function<Account, Http> http, Runnable closeHttp) {
     this.environment = environment;
     this.clock = clock;
     this.providers = providers;
     this.user = user;
     this.verbose = verbose;
     this.http = http;
-    this.closeHttp = closeHttp;
   }
 
   /**
@@ -128,6 +116,8 @@ public final class Doctor implements AutoCloseable {
   /** Releases the HTTP client the probes used, if any. */
   @Override
   public void close() {
-    closeHttp.run();
+    if (http instanceof ProbeHttp probes) {
+      probes.close();
+    }
   }
 }

@@ -24,9 +24,12 @@ public final class Tags {
 
   public static final int MAX_VALUE = 256;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private Tags() {}
+
+  /** Built on first use: most figures have no tags, and every command builds figures. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /**
    * A checked, sorted, unmodifiable copy.
@@ -67,7 +70,7 @@ public final class Tags {
     if (tags.isEmpty()) {
       return "";
     }
-    ObjectNode node = JSON.createObjectNode();
+    ObjectNode node = Json.MAPPER.createObjectNode();
     new TreeMap<>(tags).forEach(node::put);
     return node.toString();
   }
@@ -78,7 +81,7 @@ public final class Tags {
       return Collections.emptySortedMap();
     }
     try {
-      JsonNode node = JSON.readTree(text);
+      JsonNode node = Json.MAPPER.readTree(text);
       if (!node.isObject()) {
         throw new IllegalArgumentException("stored tags are not a JSON object");
       }
