@@ -39,6 +39,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,10 +86,8 @@ public final class ConfigLoader {
     YAMLMapper mapper = mapper(factory, new SecretResolver(environment, baseDir),
         p -> p.startsWith("~") ? environment.resolve(p) : baseDir.resolve(p));
     JsonNode root;
-    YamlLocations locations;
     try {
       root = mapper.readTree(text);
-      locations = YamlLocations.index(factory, text);
     } catch (JsonProcessingException e) {
       throw new ConfigException(file + ":" + lineCol(e) + ": " + firstLine(e.getOriginalMessage()));
     } catch (IOException e) {
@@ -100,7 +99,7 @@ public final class ConfigLoader {
     if (!root.isObject()) {
       throw new ConfigException(file + ":1:1: the config must be a mapping of keys such as currency: and accounts:");
     }
-    return new Binder(file, baseDir, mapper, locations).bind((ObjectNode) root);
+    return new Binder(file, baseDir, mapper, YamlLocations.of(factory, text)).bind((ObjectNode) root);
   }
 
   /**
@@ -113,7 +112,6 @@ public final class ConfigLoader {
     try {
       YAMLMapper mapper = mapper(factory, null, Path::of);
       JsonNode root = mapper.readTree(text);
-      YamlLocations.index(factory, text);
       mapper.treeToValue(root, RawConfig.class);
       mapper.treeToValue(root.get("accounts").get(0), RawAccount.class);
     } catch (IOException e) {
@@ -196,6 +194,7 @@ public final class ConfigLoader {
     private final Path baseDir;
     private final YAMLMapper mapper;
     private final YamlLocations locations;
+    private final Map<Class<?>, Set<String>> propertyNames = new HashMap<>();
 
     Binder(Path file, Path baseDir, YAMLMapper mapper, YamlLocations locations) {
       this.file = file;
@@ -333,8 +332,7 @@ public final class ConfigLoader {
       // Records are built only after all keys are read, so a misspelt key would otherwise surface as
       // "amount is required" instead of "unknown key 'amout'": check the keys first.
       Set<String> known = new TreeSet<>(extraKeys);
-      mapper.getDeserializationConfig().introspect(mapper.constructType(type)).findProperties()
-          .forEach(p -> known.add(p.getName()));
+      known.addAll(propertyNames.computeIfAbsent(type, this::propertyNames));
       node.fieldNames().forEachRemaining(key -> {
         if (!known.contains(key)) {
           fail(at + "/" + key, who, "unknown key '" + key + "'" + suggestion(key, known)
@@ -355,6 +353,14 @@ public final class ConfigLoader {
       } catch (JsonProcessingException | IllegalArgumentException e) {
         return fail(at, who, firstLine(e.getMessage()));
       }
+    }
+
+    /** The keys a type binds, as the mapper names them; introspection is costly, and every account repeats it. */
+    private Set<String> propertyNames(Class<?> type) {
+      Set<String> names = new HashSet<>();
+      mapper.getDeserializationConfig().introspect(mapper.constructType(type)).findProperties()
+          .forEach(p -> names.add(p.getName()));
+      return names;
     }
 
     @Override

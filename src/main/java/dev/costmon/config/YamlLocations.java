@@ -13,13 +13,24 @@ import java.util.Map;
  * after data binding (which loses locations) can still point at the line to fix.
  */
 final class YamlLocations {
-  private final Map<String, JsonLocation> byPointer;
+  private final YAMLFactory factory;
+  private final String yaml;
+  private Map<String, JsonLocation> byPointer;
 
-  private YamlLocations(Map<String, JsonLocation> byPointer) {
-    this.byPointer = byPointer;
+  private YamlLocations(YAMLFactory factory, String yaml) {
+    this.factory = factory;
+    this.yaml = yaml;
   }
 
-  static YamlLocations index(YAMLFactory factory, String yaml) throws IOException {
+  /**
+   * The locations of a document that has parsed; it is read again only when an error needs a
+   * location, because a second parse costs a valid config's every start.
+   */
+  static YamlLocations of(YAMLFactory factory, String yaml) {
+    return new YamlLocations(factory, yaml);
+  }
+
+  private Map<String, JsonLocation> index() {
     Map<String, JsonLocation> map = new HashMap<>();
     try (JsonParser parser = factory.createParser(yaml)) {
       JsonToken token;
@@ -30,12 +41,17 @@ final class YamlLocations {
         // For a key, the pointer names the entry; keep the key's position, which is where people look.
         map.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(), parser.currentTokenLocation());
       }
+    } catch (IOException e) {
+      // The document parsed once already; without locations the message still names file and key.
     }
-    return new YamlLocations(map);
+    return map;
   }
 
   /** "line 12, column 5" of the pointer, or of its nearest parent that has a location; "" if none. */
   String describe(String pointer) {
+    if (byPointer == null) {
+      byPointer = index();
+    }
     String p = pointer;
     while (true) {
       JsonLocation loc = byPointer.get(p);

@@ -113,11 +113,11 @@ public final class History {
     String sql = """
         SELECT o.account, s.finished_at, o.kind, o.metric, o.dimension, o.day, o.value, o.unit,
                o.provenance, o.aggregation, o.tags
-        FROM observation o JOIN snapshot s ON s.id = o.snapshot_id
-        WHERE o.day BETWEEN ? AND ?
-          AND o.snapshot_id = (SELECT max(o2.snapshot_id) FROM observation o2
-                               WHERE o2.account = o.account AND o2.kind = o.kind
-                                 AND o2.metric = o.metric AND o2.day = o.day)
+        FROM (SELECT account, kind, metric, day, max(snapshot_id) AS snapshot_id FROM observation
+              WHERE day BETWEEN ? AND ? GROUP BY day, account, kind, metric) newest
+        JOIN observation o ON o.day = newest.day AND o.account = newest.account AND o.kind = newest.kind
+                          AND o.metric = newest.metric AND o.snapshot_id = newest.snapshot_id
+        JOIN snapshot s ON s.id = o.snapshot_id
         ORDER BY o.account, o.day, o.kind, o.metric, o.dimension, o.tags
         """;
     return query(c -> {
@@ -129,7 +129,7 @@ public final class History {
           while (rs.next()) {
             Observation o = new Observation(
                 ObservationKind.fromLabel(rs.getString(3)), rs.getString(4), rs.getString(5),
-                LocalDate.parse(rs.getString(6)), new BigDecimal(rs.getString(7)), rs.getString(8),
+                StoredDay.parse(rs.getString(6)), new BigDecimal(rs.getString(7)), rs.getString(8),
                 Provenance.fromLabel(rs.getString(9)), Aggregation.fromLabel(rs.getString(10)),
                 Tags.decode(rs.getString(11)));
             out.add(new StoredObservation(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), o));
@@ -187,7 +187,7 @@ public final class History {
         try (ResultSet rs = st.executeQuery()) {
           while (rs.next()) {
             out.add(new SnapshotRef(rs.getLong(1), rs.getLong(2), account, Instant.ofEpochMilli(rs.getLong(3)),
-                LocalDate.parse(rs.getString(4)), LocalDate.parse(rs.getString(5))));
+                StoredDay.parse(rs.getString(4)), StoredDay.parse(rs.getString(5))));
           }
         }
         return out;
@@ -201,7 +201,7 @@ public final class History {
       try (Statement st = c.createStatement();
           ResultSet rs = st.executeQuery("SELECT min(day), max(day) FROM observation")) {
         if (rs.next() && rs.getString(1) != null) {
-          return Optional.of(new DayRange(LocalDate.parse(rs.getString(1)), LocalDate.parse(rs.getString(2))));
+          return Optional.of(new DayRange(StoredDay.parse(rs.getString(1)), StoredDay.parse(rs.getString(2))));
         }
         return Optional.empty();
       }

@@ -41,7 +41,7 @@ class RawArchiveTest {
   @Test
   void aDatabaseOfTheStepBeforeGainsTheColumnAndKeepsItsRowsWithoutADigest() throws Exception {
     Path file = dir.resolve("old.db");
-    int before = Migrations.STEPS.size() - 1;
+    int before = 5; // step 6 added the column
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
       for (String step : Migrations.STEPS.subList(0, before)) {
         for (String sql : step.split(";\\s*\\n")) {
