@@ -121,8 +121,9 @@ check_unpacked() {
   else
     fail "unpacked costmon --version exited non-zero: $got"
   fi
-  # -Xshare:on turns "archive unusable" from silent into an error.
-  if COSTMON_JAVA_OPTS=-Xshare:on "$root/usr/bin/costmon" --version >/dev/null 2>"$work/cds.err"; then
+  # -Xshare:on turns "archive unusable" from silent into an error. Not with --version, which the
+  # launcher runs without the archive.
+  if COSTMON_JAVA_OPTS=-Xshare:on "$root/usr/bin/costmon" --help >/dev/null 2>"$work/cds.err"; then
     ok "launcher maps the CDS archive (-Xshare:on)"
   else
     fail "CDS archive not usable: $(head -2 "$work/cds.err" | tr '\n' ' ')"
