@@ -6,7 +6,7 @@
 # (picocli parse; + YAML tree of the config; + the month's query, every column of every row).
 # Each stage runs the way the package runs costmon: the launcher's JVM flags, an AppCDS archive
 # trained on that program, the unpacked sqlite library, costmon.jar on the class path. The JVM
-# floor (bare hello-world) and `costmon report` itself run in the same hyperfine session.
+# floor (bare hello-world) and `costmon report` itself run in the same rounds; medians of RUNS.
 # Needs the history bench/startup.sh builds (built here when missing).
 #
 # Environment: RUNS (default 30), BENCH_DIR (target/bench).
@@ -17,7 +17,6 @@ cd "$repo"
 runs=${RUNS:-30}
 work=${BENCH_DIR:-$repo/target/bench}
 jar=$repo/target/costmon.jar
-command -v hyperfine >/dev/null || { echo "bench: needs hyperfine (apt-get install hyperfine)" >&2; exit 1; }
 [ -f "$jar" ] || ./mvnw -B -q package -DskipTests
 [ -f target/test-classes/dev/costmon/bench/LibraryFloor.class ] || ./mvnw -B -q test-compile
 
@@ -53,18 +52,28 @@ cp packaging/prepare-startup "$root/usr/share/costmon/prepare-startup"
 cp "$jar" "$root/usr/share/costmon/costmon.jar"
 "$root/usr/share/costmon/prepare-startup"
 
-NO_COLOR=1 hyperfine -N -i -w 3 -r "$runs" --export-json "$floor/h.json" --style none \
-  -n "java Hello (JVM floor)" "java -cp $floor/hello Hello" \
-  -n "picocli: parse -c FILE" "$run --stage picocli" \
-  -n "+ Jackson YAML tree of the config" "$run --stage yaml" \
-  -n "+ sqlite-jdbc: month query, all rows" "$run --stage sqlite" \
-  -n "costmon report (launcher)" "$root/usr/bin/costmon -c $data/costmon.yaml report" >/dev/null
-python3 - "$floor/h.json" <<'PY'
-import json, sys
-results = json.load(open(sys.argv[1]))["results"]
-floor = results[0]["median"]
+# Interleaved (each round runs every program, in alternating order), because this kind of VM drifts
+# by tens of percent within minutes and one program's runs in a row would each see another speed.
+NO_COLOR=1 python3 - "$runs" \
+  "java Hello (JVM floor)" "java -cp $floor/hello Hello" \
+  "picocli: parse -c FILE" "$run --stage picocli" \
+  "+ Jackson YAML tree of the config" "$run --stage yaml" \
+  "+ sqlite-jdbc: month query, all rows" "$run --stage sqlite" \
+  "costmon report (launcher)" "$root/usr/bin/costmon -c $data/costmon.yaml report" <<'PY'
+import statistics, subprocess, sys, time
+runs = int(sys.argv[1])
+names, commands = sys.argv[2::2], [c.split() for c in sys.argv[3::2]]
+times = [[] for _ in commands]
+for round_ in range(runs + 3):
+    order = range(len(commands)) if round_ % 2 == 0 else reversed(range(len(commands)))
+    for i in order:
+        start = time.perf_counter()
+        subprocess.run(commands[i], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        if round_ >= 3:  # the first rounds warm the page cache
+            times[i].append((time.perf_counter() - start) * 1000)
+floor = statistics.median(times[0])
 print("| program | median | x floor |")
 print("|---|---:|---:|")
-for r in results:
-    print("| %s | %.0f ms | %.1fx |" % (r["command"], r["median"] * 1000, r["median"] / floor))
+for name, t in zip(names, times):
+    print("| %s | %.0f ms | %.1fx |" % (name, statistics.median(t), statistics.median(t) / floor))
 PY

@@ -6,11 +6,11 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.sqlite.SQLiteConfig;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -65,7 +65,8 @@ public final class LibraryFloor implements Callable<Integer> {
     LocalDate today = LocalDate.now();
     int rows = 0;
     BigDecimal sum = BigDecimal.ZERO;
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + config.resolveSibling("history.db"));
+    // As costmon opens it: through sqlite-jdbc's own entry point, not DriverManager's driver scan.
+    try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite:" + config.resolveSibling("history.db"));
         PreparedStatement st = c.prepareStatement(MONTH)) {
       st.setString(1, today.minusDays(29).toString());
       st.setString(2, today.withDayOfMonth(today.lengthOfMonth()).toString());
