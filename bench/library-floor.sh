@@ -52,28 +52,11 @@ cp packaging/prepare-startup "$root/usr/share/costmon/prepare-startup"
 cp "$jar" "$root/usr/share/costmon/costmon.jar"
 "$root/usr/share/costmon/prepare-startup"
 
-# Interleaved (each round runs every program, in alternating order), because this kind of VM drifts
-# by tens of percent within minutes and one program's runs in a row would each see another speed.
-NO_COLOR=1 python3 - "$runs" \
+# Interleaved rounds (bench/ab.py): this kind of VM drifts by tens of percent within minutes, and
+# one program's runs in a row would each see another speed.
+NO_COLOR=1 python3 bench/ab.py "$runs" \
   "java Hello (JVM floor)" "java -cp $floor/hello Hello" \
   "picocli: parse -c FILE" "$run --stage picocli" \
   "+ Jackson YAML tree of the config" "$run --stage yaml" \
   "+ sqlite-jdbc: month query, all rows" "$run --stage sqlite" \
-  "costmon report (launcher)" "$root/usr/bin/costmon -c $data/costmon.yaml report" <<'PY'
-import statistics, subprocess, sys, time
-runs = int(sys.argv[1])
-names, commands = sys.argv[2::2], [c.split() for c in sys.argv[3::2]]
-times = [[] for _ in commands]
-for round_ in range(runs + 3):
-    order = range(len(commands)) if round_ % 2 == 0 else reversed(range(len(commands)))
-    for i in order:
-        start = time.perf_counter()
-        subprocess.run(commands[i], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        if round_ >= 3:  # the first rounds warm the page cache
-            times[i].append((time.perf_counter() - start) * 1000)
-floor = statistics.median(times[0])
-print("| program | median | x floor |")
-print("|---|---:|---:|")
-for name, t in zip(names, times):
-    print("| %s | %.0f ms | %.1fx |" % (name, statistics.median(t), statistics.median(t) / floor))
-PY
+  "costmon report (launcher)" "$root/usr/bin/costmon -c $data/costmon.yaml report"
