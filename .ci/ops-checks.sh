@@ -254,7 +254,8 @@ check_dashboard() {
 # ---- shell scripts ----------------------------------------------------------------------
 check_scripts() {
   local s scripts=(packaging/costmon packaging/prepare-startup packaging/notify packaging/build-deb.sh
-                   packaging/debian/postinst packaging/debian/prerm packaging/debian/postrm .ci/ops-checks.sh)
+                   packaging/debian/postinst packaging/debian/prerm packaging/debian/postrm .ci/ops-checks.sh
+                   bench/startup.sh bench/library-floor.sh bench/collect-concurrency.sh bench/focus-import.sh)
   for s in "${scripts[@]}"; do
     if head -1 "$s" | grep -q bash; then bash -n "$s"; else sh -n "$s"; fi || fail "syntax: $s"
   done
