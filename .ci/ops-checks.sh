@@ -255,7 +255,7 @@ check_dashboard() {
 check_scripts() {
   local s scripts=(packaging/costmon packaging/prepare-startup packaging/notify packaging/build-deb.sh
                    packaging/debian/postinst packaging/debian/prerm packaging/debian/postrm .ci/ops-checks.sh
-                   bench/startup.sh bench/library-floor.sh bench/collect-concurrency.sh bench/focus-import.sh)
+                   bench/startup.sh bench/library-floor.sh bench/common.sh bench/collect-concurrency.sh bench/focus-import.sh)
   for s in "${scripts[@]}"; do
     if head -1 "$s" | grep -q bash; then bash -n "$s"; else sh -n "$s"; fi || fail "syntax: $s"
   done

@@ -7,7 +7,7 @@
 # Each stage runs the way the package runs costmon: the launcher's JVM flags, an AppCDS archive
 # trained on that program, the unpacked sqlite library, costmon.jar on the class path. The JVM
 # floor (bare hello-world) and `costmon report` itself run in the same rounds; medians of RUNS.
-# Needs the history bench/startup.sh builds (built here when missing).
+# Uses the history bench/startup.sh builds (built here when missing).
 #
 # Environment: RUNS (default 30), BENCH_DIR (target/bench).
 set -euo pipefail
@@ -17,40 +17,27 @@ cd "$repo"
 runs=${RUNS:-30}
 work=${BENCH_DIR:-$repo/target/bench}
 jar=$repo/target/costmon.jar
-[ -f "$jar" ] || ./mvnw -B -q package -DskipTests
-[ -f target/test-classes/dev/costmon/bench/LibraryFloor.class ] || ./mvnw -B -q test-compile
-
+# shellcheck source=bench/common.sh
+. bench/common.sh
+bench_build
 data=$work/data
-if [ ! -s "$data/history.db" ]; then
-  java -cp "target/test-classes:$jar" dev.costmon.bench.BuildBenchDatabase "$data" 30 1095
-  touch "$data/.built-30-1095"
-fi
+bench_history "$data" 30 1095
 floor=$work/floor
 rm -rf "$floor"
-mkdir -p "$floor/hello" "$floor/lib"
-printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' \
-  >"$floor/hello/Hello.java"
-javac -d "$floor/hello" "$floor/hello/Hello.java"
+mkdir -p "$floor"
+bench_hello "$floor/hello"
+# costmon itself, through the launcher as packaged (what bench/startup.sh measures); LibraryFloor
+# runs with the same JVM options and the sqlite library prepare-startup unpacked there.
+root=$floor/root
+bench_launcher_root "$root"
+flags=$(bench_launcher_options "$root")
 # CDS archives only classes from jars.
 (cd target/test-classes && jar cf "$floor/floor.jar" dev/costmon/bench/LibraryFloor.class)
-native=$(java -cp "$jar" org.sqlite.util.OSInfo)
-unzip -q -o -j "$jar" "org/sqlite/native/$native/libsqlitejdbc.so" -d "$floor/lib"
-
-flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Xshare:auto"
-flags="$flags -Dorg.sqlite.lib.path=$floor/lib -Dorg.sqlite.lib.name=libsqlitejdbc.so"
-run="java $flags -cp $floor/floor.jar:$jar dev.costmon.bench.LibraryFloor -c $data/costmon.yaml"
-# shellcheck disable=SC2086  # lists of options
+# shellcheck disable=SC2086  # a list of options
 java -XX:ArchiveClassesAtExit="$floor/floor.jsa" $flags -cp "$floor/floor.jar:$jar" \
   dev.costmon.bench.LibraryFloor -c "$data/costmon.yaml" >/dev/null
-run=${run/java /java -XX:SharedArchiveFile=$floor/floor.jsa }
-
-# costmon itself, through the launcher as packaged (what bench/startup.sh measures).
-root=$floor/root
-mkdir -p "$root/usr/bin" "$root/usr/share/costmon"
-cp packaging/costmon "$root/usr/bin/costmon"
-cp packaging/prepare-startup "$root/usr/share/costmon/prepare-startup"
-cp "$jar" "$root/usr/share/costmon/costmon.jar"
-"$root/usr/share/costmon/prepare-startup"
+run="java -XX:SharedArchiveFile=$floor/floor.jsa $flags -cp $floor/floor.jar:$jar"
+run="$run dev.costmon.bench.LibraryFloor -c $data/costmon.yaml"
 
 # Interleaved rounds (bench/ab.py): this kind of VM drifts by tens of percent within minutes, and
 # one program's runs in a row would each see another speed.

@@ -39,41 +39,16 @@ fi
 [ -x /usr/bin/time ] || { echo "bench: /usr/bin/time is needed for peak RSS (apt-get install time)" >&2; exit 1; }
 
 # ---- build -------------------------------------------------------------------------------
-if [ ! -f "$jar" ]; then
-  echo "bench: building $jar" >&2
-  ./mvnw -B -q package -DskipTests
-fi
-if [ ! -f target/test-classes/dev/costmon/bench/BuildBenchDatabase.class ]; then
-  ./mvnw -B -q test-compile
-fi
-
+# shellcheck source=bench/common.sh
+. bench/common.sh
+bench_build
 data=$work/data
 config=$data/costmon.yaml
-if [ "${BENCH_REBUILD:-0}" = 1 ] || [ ! -s "$data/history.db" ] || [ ! -f "$data/.built-$accounts-$days" ]; then
-  rm -rf "$data"
-  echo "bench: building a history of $accounts accounts x $days days in $data (about a minute)" >&2
-  java -cp "target/test-classes:$jar" dev.costmon.bench.BuildBenchDatabase "$data" "$accounts" "$days"
-  touch "$data/.built-$accounts-$days"
-fi
-
-# The JVM floor: a bare hello-world.
+bench_history "$data" "$accounts" "$days"
 hello=$work/hello
-if [ ! -f "$hello/Hello.class" ]; then
-  mkdir -p "$hello"
-  printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' \
-    >"$hello/Hello.java"
-  javac -d "$hello" "$hello/Hello.java"
-fi
-
-# The packaged launcher in a throwaway root, prepared as postinst does it.
+bench_hello "$hello"
 root=$work/root
-rm -rf "$root"
-mkdir -p "$root/usr/bin" "$root/usr/share/costmon"
-cp packaging/costmon "$root/usr/bin/costmon"
-cp packaging/prepare-startup "$root/usr/share/costmon/prepare-startup"
-cp "$jar" "$root/usr/share/costmon/costmon.jar"
-chmod 0755 "$root/usr/bin/costmon" "$root/usr/share/costmon/prepare-startup"
-"$root/usr/share/costmon/prepare-startup"
+bench_launcher_root "$root"
 launcher=$root/usr/bin/costmon
 
 export NO_COLOR=1

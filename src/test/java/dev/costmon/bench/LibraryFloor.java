@@ -2,6 +2,7 @@ package dev.costmon.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.costmon.store.History;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,18 +30,6 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "library-floor", mixinStandardHelpOptions = true)
 public final class LibraryFloor implements Callable<Integer> {
-  /** The query {@code History.latest} runs (schema step 7). */
-  private static final String MONTH = """
-      SELECT o.account, s.finished_at, o.kind, o.metric, o.dimension, o.day, o.value, o.unit,
-             o.provenance, o.aggregation, o.tags
-      FROM (SELECT account, kind, metric, day, max(snapshot_id) AS snapshot_id FROM observation
-            WHERE day BETWEEN ? AND ? GROUP BY day, account, kind, metric) newest
-      JOIN observation o ON o.day = newest.day AND o.account = newest.account AND o.kind = newest.kind
-                        AND o.metric = newest.metric AND o.snapshot_id = newest.snapshot_id
-      JOIN snapshot s ON s.id = o.snapshot_id
-      ORDER BY o.account, o.day, o.kind, o.metric, o.dimension, o.tags
-      """;
-
   @Option(names = {"-c", "--config"}, required = true)
   Path config;
 
@@ -67,7 +56,7 @@ public final class LibraryFloor implements Callable<Integer> {
     BigDecimal sum = BigDecimal.ZERO;
     // As costmon opens it: through sqlite-jdbc's own entry point, not DriverManager's driver scan.
     try (Connection c = new SQLiteConfig().createConnection("jdbc:sqlite:" + config.resolveSibling("history.db"));
-        PreparedStatement st = c.prepareStatement(MONTH)) {
+        PreparedStatement st = c.prepareStatement(History.LATEST_SQL)) {
       st.setString(1, today.minusDays(29).toString());
       st.setString(2, today.withDayOfMonth(today.lengthOfMonth()).toString());
       try (ResultSet rs = st.executeQuery()) {
