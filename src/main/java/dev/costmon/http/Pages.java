@@ -103,20 +103,68 @@ public final class Pages {
    * link to another origin: the engine would send the account's credential along with it.
    */
   public static URI nextLink(URI current, String link) throws ProviderException {
+    return checked(current, resolve(current, link));
+  }
+
+  /**
+   * {@link #nextLink(URI, String)} for an API that writes its public address into its next links
+   * even when reached through the account's {@code endpoint:} (a proxy, a regional endpoint, a test
+   * server): a link under {@code publicBase} is re-based onto {@code base}, the same path below it and
+   * the same query, since following it to the public host would bypass the endpoint the user chose.
+   * Any other origin is still refused.
+   *
+   * @param publicBase the provider's default base URL
+   * @param base the base URL requests of this account go to (the endpoint, or the default)
+   */
+  public static URI nextLink(URI current, String link, URI publicBase, URI base)
+      throws ProviderException {
+    Objects.requireNonNull(publicBase, "publicBase");
+    Objects.requireNonNull(base, "base");
+    URI next = resolve(current, link);
+    if (sameOrigin(current, next) || !below(next, publicBase)) {
+      return checked(current, next);
+    }
+    String rest = next.getRawPath().substring(trimmedPath(publicBase).length());
+    String query = next.getRawQuery() == null ? "" : "?" + next.getRawQuery();
+    URI rebased = URI.create(stripSlash(base.toString()) + rest + query);
+    return checked(current, rebased);
+  }
+
+  private static URI resolve(URI current, String link) throws ProviderException {
     Objects.requireNonNull(current, "current");
     Objects.requireNonNull(link, "link");
-    URI next;
     try {
-      next = current.resolve(link.strip());
+      return current.resolve(link.strip());
     } catch (IllegalArgumentException e) {
       throw new ProviderException(Kind.BAD_RESPONSE, "invalid pagination link: " + shown(link));
     }
+  }
+
+  private static URI checked(URI current, URI next) throws ProviderException {
     if (!sameOrigin(current, next)) {
       throw new ProviderException(
           Kind.BAD_RESPONSE,
           "pagination link points to another host: " + shown(Redactor.maskCredentials(next)));
     }
     return next;
+  }
+
+  /** True when {@code link} is {@code base} or a path below it, on the same origin. */
+  private static boolean below(URI link, URI base) {
+    if (!sameOrigin(base, link) || link.getRawPath() == null) {
+      return false;
+    }
+    String prefix = trimmedPath(base);
+    String path = link.getRawPath();
+    return path.startsWith(prefix) && (path.length() == prefix.length() || path.charAt(prefix.length()) == '/');
+  }
+
+  private static String trimmedPath(URI base) {
+    return stripSlash(base.getRawPath() == null ? "" : base.getRawPath());
+  }
+
+  private static String stripSlash(String text) {
+    return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
   }
 
   private static boolean sameOrigin(URI a, URI b) {

@@ -89,4 +89,39 @@ class PagesTest {
     assertThatThrownBy(() -> Pages.nextLink(current, "http://api.digitalocean.com/v2/x"))
         .hasMessageStartingWith("pagination link points to another host");
   }
+
+  @Test
+  void aNextLinkToThePublicBaseIsRebasedOntoTheConfiguredEndpoint() throws Exception {
+    URI publicBase = URI.create("https://api.digitalocean.com");
+    URI endpoint = URI.create("http://127.0.0.1:8080/do/");
+    URI current = URI.create("http://127.0.0.1:8080/do/v2/invoices?per_page=20");
+
+    assertThat(Pages.nextLink(current,
+            "https://api.digitalocean.com/v2/invoices?page=2&per_page=20", publicBase, endpoint))
+        .hasToString("http://127.0.0.1:8080/do/v2/invoices?page=2&per_page=20");
+    assertThat(Pages.nextLink(current, "/do/v2/invoices?page=3", publicBase, endpoint))
+        .hasToString("http://127.0.0.1:8080/do/v2/invoices?page=3");
+    assertThatThrownBy(() -> Pages.nextLink(current,
+            "https://api.digitalocean.com.evil.example/v2/x?token=1", publicBase, endpoint))
+        .hasMessage("pagination link points to another host: "
+            + "https://api.digitalocean.com.evil.example/v2/x?token=***");
+    assertThatThrownBy(() -> Pages.nextLink(current, "https://evil.example/v2/x", publicBase, endpoint))
+        .hasMessageStartingWith("pagination link points to another host");
+    assertThatThrownBy(() -> Pages.nextLink(current,
+            "https://user:pw@api.digitalocean.com/v2/x", publicBase, endpoint))
+        .hasMessageStartingWith("pagination link points to another host");
+  }
+
+  @Test
+  void onlyLinksBelowAPublicBasePathAreRebased() throws Exception {
+    URI publicBase = URI.create("https://api.example.com/v1");
+    URI endpoint = URI.create("http://127.0.0.1:8080/proxy");
+    URI current = URI.create("http://127.0.0.1:8080/proxy/items");
+
+    assertThat(Pages.nextLink(current, "https://api.example.com/v1/items?page=2", publicBase, endpoint))
+        .hasToString("http://127.0.0.1:8080/proxy/items?page=2");
+    assertThatThrownBy(() -> Pages.nextLink(current, "https://api.example.com/v10/items", publicBase,
+            endpoint))
+        .hasMessageStartingWith("pagination link points to another host");
+  }
 }

@@ -16,7 +16,8 @@ import java.util.Optional;
 
 /**
  * The billing endpoints of one account: balance, invoice list and invoice preview items, with the
- * paginated lists followed through {@code links.pages.next} on the same host only.
+ * paginated lists followed through {@code links.pages.next} on the same host only (a link to the
+ * public API is re-based onto {@code endpoint:}).
  */
 final class BillingApi {
   static final String DEFAULT_BASE = "https://api.digitalocean.com";
@@ -61,7 +62,7 @@ final class BillingApi {
       }
       return reachedOldest
           ? Pages.Page.last(List.of(body))
-          : Pages.Page.of(List.of(body), nextLink(request, body));
+          : Pages.Page.of(List.of(body), nextLink(request, body, context));
     }, MAX_PAGES);
     List<Invoice> invoices = new ArrayList<>();
     for (JsonNode page : pages) {
@@ -87,7 +88,7 @@ final class BillingApi {
       JsonNode body = get(request, PREVIEW_ITEMS).json();
       List<JsonNode> items = new ArrayList<>();
       JsonFields.array(body, "invoice_items", PREVIEW_ITEMS).forEach(items::add);
-      return Pages.Page.of(items, nextLink(request, body));
+      return Pages.Page.of(items, nextLink(request, body, context));
     }, MAX_PAGES);
     List<InvoiceItem> items = new ArrayList<>();
     for (JsonNode node : nodes) {
@@ -111,10 +112,17 @@ final class BillingApi {
     return response;
   }
 
-  /** {@code links.pages.next}, absent or null on the last page. */
-  private static URI nextLink(ApiRequest request, JsonNode body) throws ProviderException {
+  /**
+   * {@code links.pages.next}, absent or null on the last page. DigitalOcean writes its public
+   * address into the link whatever host was asked, so behind {@code endpoint:} the link is re-based
+   * onto the endpoint.
+   */
+  private static URI nextLink(ApiRequest request, JsonNode body, ProviderContext context)
+      throws ProviderException {
     JsonNode links = body.path("links").path("pages");
     Optional<String> next = links.isObject() ? Fields.optionalText(links, "next") : Optional.empty();
-    return next.isEmpty() ? null : Pages.nextLink(request.uri(), next.get());
+    return next.isEmpty()
+        ? null
+        : Pages.nextLink(request.uri(), next.get(), URI.create(DEFAULT_BASE), context.baseUri(DEFAULT_BASE));
   }
 }

@@ -510,11 +510,48 @@ class DigitalOceanProviderTest {
   @Test
   void aNextLinkToAnotherHostIsRefused() {
     fixture.route(BALANCE, json(resourceOf("balance.json")));
-    fixture.route(INVOICES, json(resourceOf("invoices_page1.json").replace("{{BASE}}", "https://api.digitalocean.com")));
+    fixture.route(INVOICES, json(resourceOf("invoices_page1.json").replace("{{BASE}}", "https://api.example.com")));
 
     ProviderException e = failure();
 
     assertThat(e.kind()).isEqualTo(Kind.BAD_RESPONSE);
+    assertThat(e.getMessage()).contains("another host");
+    assertThat(fixture.requests).hasSize(2);
+  }
+
+  @Test
+  void behindAnEndpointTheNextLinksToThePublicApiAreFollowedOnTheEndpoint() throws Exception {
+    // DigitalOcean writes its public address into links.pages.next whatever host was asked.
+    String publicBase = "https://api.digitalocean.com";
+    fixture.route(BALANCE, json(resourceOf("balance.json")));
+    fixture.route(INVOICES, paged(resourceOf("invoices_page1.json").replace("{{BASE}}", publicBase),
+        resourceOf("invoices_page2.json").replace("{{BASE}}", publicBase)));
+    fixture.route(PREVIEW, paged(
+        resourceOf("preview_items_page1.json").replace("{{BASE}}", publicBase),
+        resourceOf("preview_items_page2.json").replace("{{BASE}}", publicBase),
+        resourceOf("preview_items_page3.json").replace("{{BASE}}", publicBase)));
+
+    List<Observation> all = collect();
+
+    assertThat(fixture.requests).containsExactly(
+        "GET " + BALANCE,
+        "GET " + INVOICES + "?per_page=20",
+        "GET " + INVOICES + "?page=2&per_page=20",
+        "GET " + PREVIEW + "?per_page=200",
+        "GET " + PREVIEW + "?page=2&per_page=200",
+        "GET " + PREVIEW + "?page=3&per_page=200");
+    assertThat(total(firstDays(all).stream().filter(o -> o.day().equals(nov(1))).toList()))
+        .isEqualByComparingTo("72.6551");
+  }
+
+  @Test
+  void aPublicApiLinkOnAnotherPortOrSchemeIsStillRefused() {
+    fixture.route(BALANCE, json(resourceOf("balance.json")));
+    fixture.route(INVOICES, json(resourceOf("invoices_page1.json")
+        .replace("{{BASE}}", "http://api.digitalocean.com:8443")));
+
+    ProviderException e = failure();
+
     assertThat(e.getMessage()).contains("another host");
     assertThat(fixture.requests).hasSize(2);
   }
