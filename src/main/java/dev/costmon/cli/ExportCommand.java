@@ -2,14 +2,20 @@ package dev.costmon.cli;
 
 import dev.costmon.budget.MonthAnalyzer;
 import dev.costmon.budget.MonthView;
+import dev.costmon.config.Account;
 import dev.costmon.config.CostmonConfig;
 import dev.costmon.export.ExportException;
 import dev.costmon.export.HistoryExport;
 import dev.costmon.export.PromTextfile;
+import dev.costmon.export.focus.FocusExport;
+import dev.costmon.export.focus.FocusVersion;
 import dev.costmon.store.Database;
 import dev.costmon.store.DayRange;
 import dev.costmon.store.History;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +23,13 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,8 +54,16 @@ public final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--format", defaultValue = "prom",
-      description = "prom, openmetrics, csv or json (default: ${DEFAULT-VALUE}).")
+      description = "prom, openmetrics, csv, json or focus (default: ${DEFAULT-VALUE}).")
   String format;
+
+  @Option(names = "--account", paramLabel = "ID",
+      description = "With --format focus: only this account (repeatable; default: every account).")
+  List<String> accounts = new ArrayList<>();
+
+  @Option(names = "--focus-version", paramLabel = "1.2|1.3", defaultValue = "1.3",
+      description = "With --format focus: the FOCUS version to write (default: ${DEFAULT-VALUE}).")
+  String focusVersion;
 
   @Option(names = "--output", paramLabel = "FILE|-",
       description = "Where to write; '-' is standard output. Default: the config's textfile for prom, else -.")
@@ -67,7 +86,12 @@ public final class ExportCommand implements Callable<Integer> {
     Session session = Session.open(context, parent.global);
     CostmonConfig config = session.config();
     boolean prom = format.equalsIgnoreCase("prom");
-    HistoryExport.Format historyFormat = prom ? null : parseFormat();
+    boolean focus = format.equalsIgnoreCase("focus");
+    HistoryExport.Format historyFormat = prom || focus ? null : parseFormat();
+    if (!focus && !accounts.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "--account applies to --format focus only");
+    }
+    FocusVersion version = focus ? focusVersion() : null;
     try (Database db = Database.open(config.database(), false)) {
       History history = new History(db);
       if (prom) {
@@ -93,6 +117,9 @@ public final class ExportCommand implements Callable<Integer> {
       if (first.isAfter(last)) {
         throw new ParameterException(spec.commandLine(), "--from " + first + " is after --to " + last);
       }
+      if (focus) {
+        return focus(session, config, history, version, first, last);
+      }
       HistoryExport export = new HistoryExport(config, history);
       if (output == null || output.equals("-")) {
         export.write(historyFormat, first, last, session.out());
@@ -114,8 +141,39 @@ public final class ExportCommand implements Callable<Integer> {
       return HistoryExport.Format.parse(format);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "unknown export format '" + format
-          + "'; use prom, openmetrics, csv or json");
+          + "'; use prom, openmetrics, csv, json or focus");
     }
+  }
+
+  private FocusVersion focusVersion() {
+    try {
+      return FocusVersion.parse(focusVersion);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--focus-version: " + e.getMessage());
+    }
+  }
+
+  /** The FOCUS CSV, gzip-compressed when the file name ends in .gz. */
+  private int focus(Session session, CostmonConfig config, History history, FocusVersion version,
+      LocalDate first, LocalDate last) {
+    Set<String> selected = accounts.isEmpty() ? Set.of()
+        : new AccountSelection(spec, config).select(accounts).stream().map(Account::id).collect(Collectors.toSet());
+    FocusExport export = new FocusExport(config, history, version);
+    if (output == null || output.equals("-")) {
+      export.write(first, last, selected, session.out());
+      return ExitCodes.OK;
+    }
+    Path file = context.environment().workingDir().resolve(output);
+    long rows;
+    try (OutputStream raw = Files.newOutputStream(file);
+        OutputStream bytes = file.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw;
+        Writer w = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 1 << 16)) {
+      rows = export.write(first, last, selected, w);
+    } catch (IOException e) {
+      throw new ExportException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+    session.verbose("wrote " + rows + " FOCUS " + version.label() + " rows to " + file);
+    return ExitCodes.OK;
   }
 
   private LocalDate date(String option, String text) {

@@ -3,6 +3,8 @@ package dev.costmon.provider;
 import dev.costmon.config.Account;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Quantity;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,16 @@ public interface ProviderType<S extends ProviderSettings> {
    */
   default boolean judgesFreshnessByData() {
     return false;
+  }
+
+  /**
+   * The zone whose midnights bound the provider's billing days and months, the days its figures are
+   * stored under: UTC for most APIs; {@code configured} (the config's timezone) for providers whose
+   * days are costmon's own (fixed fees, extension points). FOCUS export takes charge and billing
+   * periods from it.
+   */
+  default ZoneId billingZone(ZoneId configured) {
+    return ZoneOffset.UTC;
   }
 
   /**

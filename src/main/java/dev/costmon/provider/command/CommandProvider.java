@@ -6,6 +6,7 @@ import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderContext;
 import dev.costmon.provider.ProviderException;
 import dev.costmon.provider.ProviderType;
+import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -18,6 +19,12 @@ public final class CommandProvider implements ProviderType<CommandSettings> {
   @Override
   public String name() {
     return "command";
+  }
+
+  /** Days are the config's: the collect window's, in its timezone. */
+  @Override
+  public ZoneId billingZone(ZoneId configured) {
+    return configured;
   }
 
   @Override

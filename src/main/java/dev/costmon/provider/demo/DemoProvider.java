@@ -12,6 +12,7 @@ import dev.costmon.provider.ProviderType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -33,6 +34,12 @@ public final class DemoProvider implements ProviderType<DemoSettings> {
   @Override
   public String name() {
     return "demo";
+  }
+
+  /** Days are the config's: the collect window's, in its timezone. */
+  @Override
+  public ZoneId billingZone(ZoneId configured) {
+    return configured;
   }
 
   @Override

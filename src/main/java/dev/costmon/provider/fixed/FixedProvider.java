@@ -9,6 +9,7 @@ import dev.costmon.provider.ProviderContext;
 import dev.costmon.provider.ProviderType;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashSet;
@@ -23,6 +24,12 @@ public final class FixedProvider implements ProviderType<FixedSettings> {
   @Override
   public String name() {
     return "fixed";
+  }
+
+  /** Days are the config's: the collect window's, in its timezone. */
+  @Override
+  public ZoneId billingZone(ZoneId configured) {
+    return configured;
   }
 
   @Override

@@ -10,13 +10,13 @@ import java.util.Map;
  * {@code ProviderName}; 1.3 replaces it with {@code ServiceProviderName} (and adds
  * {@code HostProviderName}, which costmon does not need). Names match case-insensitively; every other
  * column, including custom {@code x_} columns, is ignored; {@code Tags} is read only for the keys
- * the account allows.
+ * the account allows; costmon's own {@code x_ChargeDate}, when present, gives the day.
  */
 final class FocusColumns {
-  static final String BILLED_COST = "BilledCost";
-  static final String BILLING_CURRENCY = "BillingCurrency";
-  static final String CHARGE_PERIOD_START = "ChargePeriodStart";
-  static final String SERVICE_NAME = "ServiceName";
+  static final String BILLED_COST = FocusColumn.BILLED_COST;
+  static final String BILLING_CURRENCY = FocusColumn.BILLING_CURRENCY;
+  static final String CHARGE_PERIOD_START = FocusColumn.CHARGE_PERIOD_START;
+  static final String SERVICE_NAME = FocusColumn.SERVICE_NAME;
 
   /** Without these a file cannot be imported. */
   static final List<String> MANDATORY = List.of(BILLED_COST, BILLING_CURRENCY, CHARGE_PERIOD_START, SERVICE_NAME);
@@ -33,7 +33,8 @@ final class FocusColumns {
   static final int BILLING_ACCOUNT = 8;
   static final int SUB_ACCOUNT = 9;
   static final int TAGS = 10;
-  static final int SLOTS = 11;
+  static final int CHARGE_DATE = 11;
+  static final int SLOTS = 12;
 
   /** The FOCUS version the header looks like, for messages only. */
   final String version;
@@ -62,15 +63,16 @@ final class FocusColumns {
     slots.put(key(BILLING_CURRENCY), CURRENCY);
     slots.put(key(CHARGE_PERIOD_START), START);
     slots.put(key(SERVICE_NAME), SERVICE);
-    slots.put(key("ChargeCategory"), CATEGORY);
-    slots.put(key("ConsumedQuantity"), QUANTITY);
-    slots.put(key("ConsumedUnit"), UNIT);
-    slots.put(key("BillingAccountId"), BILLING_ACCOUNT);
-    slots.put(key("SubAccountId"), SUB_ACCOUNT);
-    slots.put(key("Tags"), TAGS);
-    boolean v13 = header.stream().anyMatch(h -> key(h).equals(key("ServiceProviderName")));
+    slots.put(key(FocusColumn.CHARGE_CATEGORY), CATEGORY);
+    slots.put(key(FocusColumn.CONSUMED_QUANTITY), QUANTITY);
+    slots.put(key(FocusColumn.CONSUMED_UNIT), UNIT);
+    slots.put(key(FocusColumn.BILLING_ACCOUNT_ID), BILLING_ACCOUNT);
+    slots.put(key(FocusColumn.SUB_ACCOUNT_ID), SUB_ACCOUNT);
+    slots.put(key(FocusColumn.TAGS), TAGS);
+    slots.put(key(FocusColumn.X_CHARGE_DATE), CHARGE_DATE);
+    boolean v13 = header.stream().anyMatch(h -> key(h).equals(key(FocusColumn.SERVICE_PROVIDER_NAME)));
     // 1.3 deprecates ProviderName in favour of ServiceProviderName; a file may carry both.
-    slots.put(key(v13 ? "ServiceProviderName" : "ProviderName"), PROVIDER);
+    slots.put(key(v13 ? FocusColumn.SERVICE_PROVIDER_NAME : FocusColumn.PROVIDER_NAME), PROVIDER);
     int[] slotOfColumn = new int[header.size()];
     for (int i = 0; i < header.size(); i++) {
       Integer slot = slots.remove(key(header.get(i)));

@@ -2,6 +2,7 @@ package dev.costmon.provider.focus;
 
 import static dev.costmon.provider.focus.FocusColumns.BILLING_ACCOUNT;
 import static dev.costmon.provider.focus.FocusColumns.CATEGORY;
+import static dev.costmon.provider.focus.FocusColumns.CHARGE_DATE;
 import static dev.costmon.provider.focus.FocusColumns.COST;
 import static dev.costmon.provider.focus.FocusColumns.CURRENCY;
 import static dev.costmon.provider.focus.FocusColumns.PROVIDER;
@@ -194,7 +195,8 @@ public final class FocusReader {
       }
       BigDecimal cost = decimal(values[COST], FocusColumns.BILLED_COST, true);
       String currency = currency(values[CURRENCY]);
-      LocalDate day = day(values[START]);
+      LocalDate day = isNull(values[CHARGE_DATE]) ? day(values[START], FocusColumns.CHARGE_PERIOD_START)
+          : day(values[CHARGE_DATE], FocusColumn.X_CHARGE_DATE);
       String service = orEmpty(values[SERVICE]);
       if (service.isEmpty()) {
         // Tax and some credit rows name no service: show them under their category.
@@ -249,14 +251,17 @@ public final class FocusReader {
       return code;
     }
 
-    /** The UTC date of a ChargePeriodStart; FOCUS datetimes are UTC, with or without a zone suffix. */
-    private LocalDate day(String text) {
+    /**
+     * The UTC date of a ChargePeriodStart (FOCUS datetimes are UTC, with or without a zone suffix), or
+     * the date an x_ChargeDate names.
+     */
+    private LocalDate day(String text, String column) {
       if (isNull(text)) {
-        throw malformed("ChargePeriodStart is empty");
+        throw malformed(column + " is empty");
       }
       LocalDate day = days.get(text);
       if (day == null) {
-        day = parseDay(text.strip());
+        day = parseDay(text.strip(), column);
         if (days.size() > 100_000) {
           days.clear();
         }
@@ -265,7 +270,7 @@ public final class FocusReader {
       return day;
     }
 
-    private LocalDate parseDay(String s) {
+    private LocalDate parseDay(String s, String column) {
       try {
         if (s.length() == 10) {
           return LocalDate.parse(s);
@@ -279,7 +284,7 @@ public final class FocusReader {
         }
         return LocalDateTime.parse(iso).toLocalDate();
       } catch (DateTimeException e) {
-        throw malformed("ChargePeriodStart '" + s + "' is not a date-time such as 2026-11-01T00:00:00Z");
+        throw malformed(column + " '" + s + "' is not a date-time such as 2026-11-01T00:00:00Z");
       }
     }
 

@@ -9,6 +9,7 @@ import dev.costmon.provider.ProviderException;
 import dev.costmon.provider.ProviderType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +24,11 @@ public final class GcpProvider implements ProviderType<GcpSettings> {
   @Override
   public String name() {
     return "gcp";
+  }
+
+  @Override
+  public ZoneId billingZone(ZoneId configured) {
+    return BillingExport.BILLING_ZONE;
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -33,6 +34,12 @@ public final class HttpJsonProvider implements ProviderType<HttpJsonSettings> {
   @Override
   public String name() {
     return "http-json";
+  }
+
+  /** Days are the config's: the collect window's, in its timezone. */
+  @Override
+  public ZoneId billingZone(ZoneId configured) {
+    return configured;
   }
 
   @Override

@@ -52,6 +52,11 @@ public final class VercelProvider implements ProviderType<VercelSettings> {
   }
 
   @Override
+  public ZoneId billingZone(ZoneId configured) {
+    return BILLING_ZONE;
+  }
+
+  @Override
   public Class<VercelSettings> settingsType() {
     return VercelSettings.class;
   }
