@@ -97,7 +97,7 @@ public final class ExportCommand implements Callable<Integer> {
       if (prom) {
         MonthView view = new MonthAnalyzer(config).analyze(history,
             YearMonth.now(context.clock().withZone(config.timezone())), context.clock().instant());
-        PromTextfile textfile = new PromTextfile(config.breakdownSeries(), config.attribution().top());
+        PromTextfile textfile = new PromTextfile(config.breakdownSeries(), config.attribution().top(), config.timezone());
         Optional<Path> target = output == null ? config.textfile() : Optional.of(output).filter(o -> !o.equals("-"))
             .map(o -> context.environment().workingDir().resolve(o));
         if (target.isPresent()) {

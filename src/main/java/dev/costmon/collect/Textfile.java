@@ -17,7 +17,7 @@ final class Textfile {
     config.textfile().ifPresent(path -> {
       MonthView view = new MonthAnalyzer(config).analyze(history, YearMonth.now(clock.withZone(config.timezone())),
           clock.instant());
-      new PromTextfile(config.breakdownSeries(), config.attribution().top()).write(path, view, config.demo());
+      new PromTextfile(config.breakdownSeries(), config.attribution().top(), config.timezone()).write(path, view, config.demo());
       verbose.accept("wrote " + path);
     });
   }

@@ -86,7 +86,7 @@ public final class DemoSetup {
       }
       MonthView view = new MonthAnalyzer(config).analyze(history, YearMonth.from(today), now);
       config.textfile().ifPresent(path ->
-          new PromTextfile(config.breakdownSeries(), config.attribution().top()).write(path, view, true));
+          new PromTextfile(config.breakdownSeries(), config.attribution().top(), config.timezone()).write(path, view, true));
       return view;
     }
   }

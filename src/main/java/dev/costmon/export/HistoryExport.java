@@ -105,6 +105,7 @@ public final class HistoryExport {
   private void openMetrics(LocalDate from, LocalDate to, Writer out) throws IOException {
     // From the 1st of from's month: month-to-date on day `from` needs the days before it.
     Map<String, TreeMap<LocalDate, BigDecimal>> spend = new TreeMap<>();
+    Map<String, TreeMap<LocalDate, BigDecimal>> spendReporting = new TreeMap<>();
     Map<String, TreeMap<LocalDate, BigDecimal>> usage = new TreeMap<>();
     for (StoredObservation s : history.latest(from.withDayOfMonth(1), to)) {
       Observation o = s.observation();
@@ -115,6 +116,14 @@ public final class HistoryExport {
           labels.put("currency", amount.currency().getCurrencyCode());
           spend.computeIfAbsent(OpenMetricsText.labels(labels), k -> new TreeMap<>())
               .merge(o.day(), amount.amount(), BigDecimal::add);
+          // The same names and labels as the .prom file's _reporting series, so dashboards plot
+          // backfilled history and live data as one.
+          if (config.fx().canConvert(amount.currency())) {
+            Money reporting = config.fx().toReporting(amount);
+            labels.put("currency", reporting.currency().getCurrencyCode());
+            spendReporting.computeIfAbsent(OpenMetricsText.labels(labels), k -> new TreeMap<>())
+                .merge(o.day(), reporting.amount(), BigDecimal::add);
+          }
         }
         case USAGE -> {
           if (!o.day().isBefore(from)) {
@@ -132,6 +141,31 @@ public final class HistoryExport {
     }
     Map<String, TreeMap<LocalDate, BigDecimal>> daily = new TreeMap<>();
     Map<String, TreeMap<LocalDate, BigDecimal>> monthToDate = new TreeMap<>();
+    accumulate(spend, from, daily, monthToDate);
+    Map<String, TreeMap<LocalDate, BigDecimal>> dailyReporting = new TreeMap<>();
+    Map<String, TreeMap<LocalDate, BigDecimal>> monthToDateReporting = new TreeMap<>();
+    accumulate(spendReporting, from, dailyReporting, monthToDateReporting);
+    family(out, "costmon_spend_daily",
+        "Spend of the account on one day, in the currency named by the currency label; the sample is at"
+            + " the end of that day.", daily);
+    family(out, "costmon_spend_daily_reporting",
+        "Spend of the account on one day, converted at the configured rate into the reporting currency"
+            + " named by the currency label; the sample is at the end of that day.", dailyReporting);
+    family(out, "costmon_spend_month_to_date",
+        "Month-to-date spend of the account at the end of each day, in the currency named by the currency"
+            + " label; resets on the 1st.", monthToDate);
+    family(out, "costmon_spend_month_to_date_reporting",
+        "Month-to-date spend of the account at the end of each day, converted at the configured rate into"
+            + " the reporting currency named by the currency label; resets on the 1st.", monthToDateReporting);
+    family(out, "costmon_usage_daily",
+        "Usage of a metric by the account on one day, summed over its dimensions, in the unit named by the"
+            + " unit label.", usage);
+    out.write("# EOF\n");
+  }
+
+  /** Splits spend per series and day into the days from {@code from} and their month-to-date sums. */
+  private static void accumulate(Map<String, TreeMap<LocalDate, BigDecimal>> spend, LocalDate from,
+      Map<String, TreeMap<LocalDate, BigDecimal>> daily, Map<String, TreeMap<LocalDate, BigDecimal>> monthToDate) {
     spend.forEach((series, days) -> {
       TreeMap<LocalDate, BigDecimal> cumulative = new TreeMap<>();
       BigDecimal sum = BigDecimal.ZERO;
@@ -147,16 +181,6 @@ public final class HistoryExport {
       daily.put(series, new TreeMap<>(days.tailMap(from)));
       monthToDate.put(series, new TreeMap<>(cumulative.tailMap(from)));
     });
-    family(out, "costmon_spend_daily",
-        "Spend of the account on one day, in the currency named by the currency label; the sample is at"
-            + " the end of that day.", daily);
-    family(out, "costmon_spend_month_to_date",
-        "Month-to-date spend of the account at the end of each day, in the currency named by the currency"
-            + " label; resets on the 1st.", monthToDate);
-    family(out, "costmon_usage_daily",
-        "Usage of a metric by the account on one day, summed over its dimensions, in the unit named by the"
-            + " unit label.", usage);
-    out.write("# EOF\n");
   }
 
   /** One family, its series in label order, each series' samples in time order. Empty families are left out. */

@@ -3,11 +3,13 @@ package dev.costmon.export;
 import dev.costmon.Version;
 import dev.costmon.budget.AccountView;
 import dev.costmon.budget.Attribution;
+import dev.costmon.budget.DailySpend;
 import dev.costmon.budget.MonthView;
 import dev.costmon.budget.ServiceSpend;
 import dev.costmon.budget.UsageView;
 import dev.costmon.config.AttributionRules;
 import dev.costmon.model.Money;
+import dev.costmon.model.Provenance;
 import dev.costmon.model.Quantity;
 import dev.costmon.store.CollectionState;
 import dev.costmon.store.SnapshotStatus;
@@ -26,8 +28,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +63,12 @@ public final class PromTextfile {
       "costmon_spend_month_to_date_reporting",
       "Month-to-date spend of the account converted at the configured rate into the reporting currency,"
           + " named by the currency label.",
+      "costmon_spend_daily",
+      "Spend of the account on the last complete day (yesterday), in its own currency named by the currency"
+          + " label; written once a collection ran after that day ended, as the history export's daily samples.",
+      "costmon_spend_daily_reporting",
+      "Spend of the account on the last complete day (yesterday), converted at the configured rate into the"
+          + " reporting currency named by the currency label.",
       "costmon_service_spend_month_to_date",
       "Month-to-date spend of the account's largest services in the currency named by the currency label;"
           + " service=\"other\" sums the rest, so the series add up to the account's spend.",
@@ -87,28 +99,38 @@ public final class PromTextfile {
       "Month-to-date spend of all accounts with one value of a costmon label (attribution rules, else the"
           + " account's labels) in the reporting currency named by the currency label; value=\"unattributed\""
           + " has none, value=\"other\" sums the values beyond the top N, so the series of one label add up"
+          + " to the total.",
+      "costmon_provenance_spend_month_to_date",
+      "Month-to-date spend of all accounts whose figures come from one source (provenance: invoice, api,"
+          + " estimate, fixed, manual) in the reporting currency named by the currency label; the series add up"
           + " to the total.");
 
   private final int breakdownSeries;
   private final int attributionTop;
+  private final ZoneId zone;
   private final String version;
   private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.builder().build();
 
-  /** @param breakdownSeries services per account shown before {@code service="other"} (config breakdown_series) */
-  public PromTextfile(int breakdownSeries) {
-    this(breakdownSeries, AttributionRules.DEFAULT_TOP, Version.current());
+  /**
+   * @param breakdownSeries services per account shown before {@code service="other"} (config breakdown_series)
+   * @param attributionTop values per label shown before {@code value="other"} (config attribution.top)
+   * @param zone where "yesterday" is, for the last complete day's spend (config timezone)
+   */
+  public PromTextfile(int breakdownSeries, int attributionTop, ZoneId zone) {
+    this(breakdownSeries, attributionTop, zone, Version.current());
   }
 
-  /** @param attributionTop values per label shown before {@code value="other"} (config attribution.top) */
-  public PromTextfile(int breakdownSeries, int attributionTop) {
-    this(breakdownSeries, attributionTop, Version.current());
-  }
-
+  /** With days in UTC and a given version, as tests want it. */
   public PromTextfile(int breakdownSeries, String version) {
-    this(breakdownSeries, AttributionRules.DEFAULT_TOP, version);
+    this(breakdownSeries, AttributionRules.DEFAULT_TOP, ZoneOffset.UTC, version);
   }
 
+  /** With days in UTC and a given version, as tests want it. */
   public PromTextfile(int breakdownSeries, int attributionTop, String version) {
+    this(breakdownSeries, attributionTop, ZoneOffset.UTC, version);
+  }
+
+  public PromTextfile(int breakdownSeries, int attributionTop, ZoneId zone, String version) {
     if (breakdownSeries < 1) {
       throw new IllegalArgumentException("breakdownSeries must be at least 1, not " + breakdownSeries);
     }
@@ -117,6 +139,7 @@ public final class PromTextfile {
     }
     this.breakdownSeries = breakdownSeries;
     this.attributionTop = attributionTop;
+    this.zone = zone;
     this.version = version;
   }
 
@@ -152,14 +175,20 @@ public final class PromTextfile {
     if (demo) {
       g.add("costmon_demo", Labels.EMPTY, 1);
     }
+    LocalDate yesterday = LocalDate.ofInstant(view.now(), zone).minusDays(1);
     for (AccountView account : view.accounts()) {
       addAccount(g, account);
+      addLastCompleteDay(g, account, yesterday);
     }
     g.add("costmon_total_spend_month_to_date", currency(Labels.EMPTY, view.total()), number(view.total().amount()));
     g.add("costmon_total_forecast_month_end", currency(Labels.EMPTY, view.totalForecast()),
         number(view.totalForecast().amount()));
     view.cap().ifPresent(cap -> g.add("costmon_total_cap", currency(Labels.EMPTY, cap), number(cap.amount())));
     view.capRatio().ifPresent(r -> g.add("costmon_total_cap_used_ratio", Labels.EMPTY, number(r)));
+    for (Map.Entry<Provenance, Money> p : byProvenance(view).entrySet()) {
+      g.add("costmon_provenance_spend_month_to_date",
+          currency(Labels.of("provenance", p.getKey().label()), p.getValue()), number(p.getValue().amount()));
+    }
     Attribution attribution = view.attribution();
     for (String key : attribution.keys()) {
       for (ValueSeries v : bounded(attribution.totals(key), attributionTop)) {
@@ -168,6 +197,39 @@ public final class PromTextfile {
       }
     }
     return g.build();
+  }
+
+  /**
+   * Yesterday's spend, once it is complete: only when the account was collected successfully after
+   * the day ended, so a day nobody asked the provider about shows as absent, not as zero.
+   */
+  private void addLastCompleteDay(Gauges g, AccountView a, LocalDate yesterday) {
+    Optional<Instant> lastSuccess = a.collection().flatMap(CollectionState::lastSuccess);
+    if (lastSuccess.isEmpty() || lastSuccess.get().isBefore(yesterday.plusDays(1).atStartOfDay(zone).toInstant())) {
+      return;
+    }
+    for (DailySpend d : a.trend()) {
+      if (d.day().equals(yesterday)) {
+        Labels base = base(a);
+        g.add("costmon_spend_daily", currency(base, d.amount()), number(d.amount().amount()));
+        Money reporting = a.toReporting(d.amount());
+        g.add("costmon_spend_daily_reporting", currency(base, reporting), number(reporting.amount()));
+      }
+    }
+  }
+
+  /** Spend in the reporting currency by the provenance of each service's figures, adding up to the total. */
+  private static Map<Provenance, Money> byProvenance(MonthView view) {
+    Map<Provenance, Money> out = new EnumMap<>(Provenance.class);
+    for (AccountView a : view.accounts()) {
+      if (!a.hasData()) {
+        continue;
+      }
+      for (ServiceSpend s : a.services()) {
+        out.merge(s.provenance(), a.toReporting(s.amount()), Money::plus);
+      }
+    }
+    return out;
   }
 
   /** One series of a label's values. */
@@ -202,10 +264,15 @@ public final class PromTextfile {
     return out;
   }
 
-  private void addAccount(Gauges g, AccountView a) {
-    Labels base = Labels.of("account", a.id(), "provider", a.account().providerName())
+  /** The labels of every per-account series: the account, its provider and its costmon labels. */
+  private static Labels base(AccountView a) {
+    return Labels.of("account", a.id(), "provider", a.account().providerName())
         .merge(Labels.of(new ArrayList<>(a.account().labels().keySet()),
             new ArrayList<>(a.account().labels().values())));
+  }
+
+  private void addAccount(Gauges g, AccountView a) {
+    Labels base = base(a);
     a.cap().ifPresent(cap -> g.add("costmon_cap", currency(base, cap), number(cap.amount())));
     g.add("costmon_max_age_seconds", base, seconds(a.account().maxAge()));
     Optional<CollectionState> state = a.collection();

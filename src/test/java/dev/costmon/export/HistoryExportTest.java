@@ -103,7 +103,7 @@ class HistoryExportTest {
   }
 
   @Test
-  void openMetricsHasDailyAndMonthToDateSpendAndUsageAtTheEndOfEachDayInSeconds() {
+  void openMetricsHasDailyAndMonthToDateSpendInBothCurrenciesAndUsageAtTheEndOfEachDayInSeconds() {
     assertThat(export(Format.OPENMETRICS, OCT31, NOV2)).isEqualTo("""
         # TYPE costmon_spend_daily gauge
         # HELP costmon_spend_daily Spend of the account on one day, in the currency named by the currency label; the sample is at the end of that day.
@@ -113,6 +113,14 @@ class HistoryExportTest {
         costmon_spend_daily{account="openai",currency="USD",provider="openai",team="ml \\"core\\" \\\\ ops"} 1.25 1793487599
         costmon_spend_daily{account="openai",currency="USD",provider="openai",team="ml \\"core\\" \\\\ ops"} 3 1793573999
         costmon_spend_daily{account="openai",currency="USD",provider="openai",team="ml \\"core\\" \\\\ ops"} 1 1793660399
+        # TYPE costmon_spend_daily_reporting gauge
+        # HELP costmon_spend_daily_reporting Spend of the account on one day, converted at the configured rate into the reporting currency named by the currency label; the sample is at the end of that day.
+        costmon_spend_daily_reporting{account="ionos",currency="EUR",provider="fixed"} 0.2 1793573999
+        costmon_spend_daily_reporting{account="ionos",currency="EUR",provider="fixed"} 1.1 1793660399
+        costmon_spend_daily_reporting{account="old-acct",currency="EUR",provider="unknown"} 3 1793660399
+        costmon_spend_daily_reporting{account="openai",currency="EUR",provider="openai",team="ml \\"core\\" \\\\ ops"} 1.125 1793487599
+        costmon_spend_daily_reporting{account="openai",currency="EUR",provider="openai",team="ml \\"core\\" \\\\ ops"} 2.7 1793573999
+        costmon_spend_daily_reporting{account="openai",currency="EUR",provider="openai",team="ml \\"core\\" \\\\ ops"} 0.9 1793660399
         # TYPE costmon_spend_month_to_date gauge
         # HELP costmon_spend_month_to_date Month-to-date spend of the account at the end of each day, in the currency named by the currency label; resets on the 1st.
         costmon_spend_month_to_date{account="ionos",currency="EUR",provider="fixed"} 0.2 1793573999
@@ -121,6 +129,14 @@ class HistoryExportTest {
         costmon_spend_month_to_date{account="openai",currency="USD",provider="openai",team="ml \\"core\\" \\\\ ops"} 1.25 1793487599
         costmon_spend_month_to_date{account="openai",currency="USD",provider="openai",team="ml \\"core\\" \\\\ ops"} 3 1793573999
         costmon_spend_month_to_date{account="openai",currency="USD",provider="openai",team="ml \\"core\\" \\\\ ops"} 4 1793660399
+        # TYPE costmon_spend_month_to_date_reporting gauge
+        # HELP costmon_spend_month_to_date_reporting Month-to-date spend of the account at the end of each day, converted at the configured rate into the reporting currency named by the currency label; resets on the 1st.
+        costmon_spend_month_to_date_reporting{account="ionos",currency="EUR",provider="fixed"} 0.2 1793573999
+        costmon_spend_month_to_date_reporting{account="ionos",currency="EUR",provider="fixed"} 1.3 1793660399
+        costmon_spend_month_to_date_reporting{account="old-acct",currency="EUR",provider="unknown"} 3 1793660399
+        costmon_spend_month_to_date_reporting{account="openai",currency="EUR",provider="openai",team="ml \\"core\\" \\\\ ops"} 1.125 1793487599
+        costmon_spend_month_to_date_reporting{account="openai",currency="EUR",provider="openai",team="ml \\"core\\" \\\\ ops"} 2.7 1793573999
+        costmon_spend_month_to_date_reporting{account="openai",currency="EUR",provider="openai",team="ml \\"core\\" \\\\ ops"} 3.6 1793660399
         # TYPE costmon_usage_daily gauge
         # HELP costmon_usage_daily Usage of a metric by the account on one day, summed over its dimensions, in the unit named by the unit label.
         costmon_usage_daily{account="openai",metric="tokens",provider="openai",team="ml \\"core\\" \\\\ ops",unit="tokens"} 1000 1793487599

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.costmon.budget.AccountView;
 import dev.costmon.budget.Attribution;
+import dev.costmon.budget.DailySpend;
 import dev.costmon.budget.MonthView;
 import dev.costmon.budget.ServiceSpend;
 import dev.costmon.budget.UsageView;
@@ -29,6 +30,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,6 +144,9 @@ class PromTextfileTest {
         costmon_max_age_seconds{account="ionos",provider="fixed"} 129600.0
         costmon_max_age_seconds{account="vercel",provider="vercel"} 129600.0
         costmon_max_age_seconds{account="openai",provider="openai",team="ml"} 129600.0
+        # HELP costmon_provenance_spend_month_to_date Month-to-date spend of all accounts whose figures come from one source (provenance: invoice, api, estimate, fixed, manual) in the reporting currency named by the currency label; the series add up to the total.
+        # TYPE costmon_provenance_spend_month_to_date gauge
+        costmon_provenance_spend_month_to_date{currency="EUR",provenance="api"} 15.25
         # HELP costmon_quota Monthly quota (free-tier limit) of a usage metric, in the unit named by the unit label.
         # TYPE costmon_quota gauge
         costmon_quota{account="openai",metric="tokens",provider="openai",team="ml",unit="count"} 2000000.0
@@ -356,6 +363,67 @@ class PromTextfileTest {
     } finally {
       Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
+  }
+
+  /** An account of the sample, collected at {@code lastSuccess}, with a trend of the days given. */
+  private static MonthView withTrend(Instant now, Instant lastSuccess, List<DailySpend> trend,
+      List<ServiceSpend> services) {
+    Account openai = account("openai", "openai", Map.of("team", "ml"), USD, Optional.empty(), Map.of());
+    AccountView a = new AccountView(openai, usd("12.50"), eur("11.25"), new BigDecimal("0.9"),
+        Set.of(Provenance.API), services, Optional.empty(), Optional.empty(), usd("40"), Provenance.ESTIMATE,
+        Optional.empty(), List.of(), trend,
+        Optional.of(new CollectionState("openai", Optional.of(lastSuccess), lastSuccess, SnapshotStatus.OK,
+            Optional.empty(), Duration.ofSeconds(1))),
+        false, Optional.empty());
+    return new MonthView(YearMonth.of(2026, 11), now, List.of(a), eur("11.25"), eur("36"), Optional.empty(),
+        Optional.empty());
+  }
+
+  @Test
+  void yesterdaysSpendIsExportedInBothCurrenciesOnceADayCompleteInTheConfigsZoneWasCollected() {
+    List<DailySpend> trend = List.of(new DailySpend(LocalDate.of(2026, 11, 18), usd("1.00")),
+        new DailySpend(LocalDate.of(2026, 11, 19), usd("2.50")), new DailySpend(LocalDate.of(2026, 11, 20), usd("9")));
+    List<ServiceSpend> services = List.of(service("gpt-4o", usd("12.50")));
+    ZoneId berlin = ZoneId.of("Europe/Berlin");
+    // 00:30 in Berlin on the 20th, collected at 00:15 Berlin: the 19th is complete.
+    Instant now = Instant.parse("2026-11-19T23:30:00Z");
+    String text = new PromTextfile(2, 5, berlin, "1.2.3")
+        .render(withTrend(now, Instant.parse("2026-11-19T23:15:00Z"), trend, services), false);
+
+    assertThat(samples(text)).contains(
+        "costmon_spend_daily{account=\"openai\",currency=\"USD\",provider=\"openai\",team=\"ml\"} 2.5",
+        "costmon_spend_daily_reporting{account=\"openai\",currency=\"EUR\",provider=\"openai\",team=\"ml\"} 2.25");
+
+    // The same instant in UTC is still the 19th: yesterday is the 18th.
+    String utc = new PromTextfile(2, 5, ZoneOffset.UTC, "1.2.3")
+        .render(withTrend(now, Instant.parse("2026-11-19T23:15:00Z"), trend, services), false);
+    assertThat(samples(utc)).contains(
+        "costmon_spend_daily{account=\"openai\",currency=\"USD\",provider=\"openai\",team=\"ml\"} 1.0");
+  }
+
+  @Test
+  void yesterdaysSpendIsAbsentUntilACollectionRanAfterTheDayEnded() {
+    List<DailySpend> trend = List.of(new DailySpend(LocalDate.of(2026, 11, 19), usd("0")),
+        new DailySpend(LocalDate.of(2026, 11, 20), usd("0")));
+    // Last collected at 23:00 on the 19th: the 19th was not over, its zero is not a complete day.
+    String text = new PromTextfile(2, 5, ZoneOffset.UTC, "1.2.3").render(
+        withTrend(NOW, Instant.parse("2026-11-19T23:00:00Z"), trend, List.of()), false);
+
+    assertThat(text).doesNotContain("costmon_spend_daily");
+  }
+
+  @Test
+  void spendByProvenanceAddsUpToTheTotalInTheReportingCurrency() {
+    List<ServiceSpend> services = List.of(new ServiceSpend("gpt-4o", usd("10"), Provenance.INVOICE),
+        new ServiceSpend("embeddings", usd("2"), Provenance.API),
+        new ServiceSpend("tokens (estimate)", usd("0.50"), Provenance.ESTIMATE));
+    String text = new PromTextfile(2, 5, ZoneOffset.UTC, "1.2.3")
+        .render(withTrend(NOW, LAST_OK, List.of(), services), false);
+
+    assertThat(samples(text)).filteredOn(l -> l.startsWith("costmon_provenance_spend_month_to_date")).containsExactly(
+        "costmon_provenance_spend_month_to_date{currency=\"EUR\",provenance=\"api\"} 1.8",
+        "costmon_provenance_spend_month_to_date{currency=\"EUR\",provenance=\"estimate\"} 0.45",
+        "costmon_provenance_spend_month_to_date{currency=\"EUR\",provenance=\"invoice\"} 9.0");
   }
 
   @Test
