@@ -2,7 +2,8 @@
 # FOCUS export throughput: `costmon export --format focus` of a 3-year history of 30 accounts (the
 # start-up benchmark's history, built once by bench/common.sh), to a plain CSV and to a .csv.gz, with
 # the JVM flags of the installed launcher (packaging/costmon: SerialGC, C1 only) and with the JVM's
-# default JIT (C2). Prints wall time, rows/s and peak RSS (/usr/bin/time -f '%e %M').
+# default JIT (C2). Prints wall time, rows/s, CPU time (user+sys, steadier than wall time when
+# the machine is shared) and peak RSS (/usr/bin/time -f '%e %U %S %M').
 # Usage: bench/focus-export.sh [accounts] [days]    (defaults 30 1095; needs /usr/bin/time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,12 +20,13 @@ trap 'rm -rf "$work"' EXIT
 
 measure() { # label, output file, command...
   local label=$1 out=$2; shift 2
-  /usr/bin/time -o "$work/time" -f '%e %M' "$@" >/dev/null
-  read -r secs kb <"$work/time"
+  /usr/bin/time -o "$work/time" -f '%e %U %S %M' "$@" >/dev/null
+  read -r secs user sys kb <"$work/time"
   local rows
   rows=$(( $(if [[ $out == *.gz ]]; then gzip -dc "$out"; else cat "$out"; fi | wc -l) - 1 ))
-  awk -v l="$label" -v s="$secs" -v k="$kb" -v n="$rows" -v b="$(du -m "$out" | cut -f1)" \
-    'BEGIN { printf "%-40s %8d rows %7.2f s %8.0f rows/s %6.0f MB peak RSS %5d MB file\n", l, n, s, n / s, k / 1024, b }'
+  awk -v l="$label" -v s="$secs" -v c="$(echo "$user $sys" | awk '{ print $1 + $2 }')" -v k="$kb" -v n="$rows" \
+    -v b="$(du -m "$out" | cut -f1)" \
+    'BEGIN { printf "%-40s %6d rows %6.2f s %6.0f rows/s %6.2f s CPU %6.0f MB peak RSS %4d MB file\n", l, n, s, n / s, c, k / 1024, b }'
 }
 
 launcher_flags="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:-UsePerfData -Xshare:auto"

@@ -4,6 +4,7 @@ import dev.costmon.budget.MonthAnalyzer;
 import dev.costmon.budget.MonthView;
 import dev.costmon.config.Account;
 import dev.costmon.config.CostmonConfig;
+import dev.costmon.export.AtomicFile;
 import dev.costmon.export.ExportException;
 import dev.costmon.export.HistoryExport;
 import dev.costmon.export.PromTextfile;
@@ -14,7 +15,6 @@ import dev.costmon.store.DayRange;
 import dev.costmon.store.History;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -164,15 +164,17 @@ public final class ExportCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     Path file = context.environment().workingDir().resolve(output);
-    long rows;
-    try (OutputStream raw = Files.newOutputStream(file);
-        OutputStream bytes = file.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw;
-        Writer w = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), 1 << 16)) {
-      rows = export.write(first, last, selected, w);
-    } catch (IOException e) {
-      throw new ExportException("cannot write " + file + ": " + e.getMessage(), e);
-    }
-    session.verbose("wrote " + rows + " FOCUS " + version.label() + " rows to " + file);
+    long[] rows = new long[1];
+    // Into a temp file renamed into place: a failed export leaves no half-written file behind.
+    AtomicFile.write(file, out -> {
+      GZIPOutputStream gzip = file.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(out, 1 << 16) : null;
+      Writer w = new BufferedWriter(new OutputStreamWriter(gzip == null ? out : gzip, StandardCharsets.UTF_8), 1 << 16);
+      rows[0] = export.write(first, last, selected, w);
+      if (gzip != null) {
+        gzip.finish();
+      }
+    });
+    session.verbose("wrote " + rows[0] + " FOCUS " + version.label() + " rows to " + file);
     return ExitCodes.OK;
   }
 

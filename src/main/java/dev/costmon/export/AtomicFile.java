@@ -19,13 +19,13 @@ import java.util.Set;
  * Replaces a file so that a concurrent reader (node_exporter) sees either the old or the new content,
  * never a partial file: a temp file in the same directory, fsync, atomic rename, fsync of the directory.
  */
-final class AtomicFile {
+public final class AtomicFile {
   /** Readable by node_exporter, which runs as another user. */
   static final Set<PosixFilePermission> MODE = PosixFilePermissions.fromString("rw-r--r--");
 
   /** Produces the file's content. */
   @FunctionalInterface
-  interface Content {
+  public interface Content {
     void writeTo(OutputStream out) throws IOException;
   }
 
@@ -35,7 +35,7 @@ final class AtomicFile {
    * Writes {@code content} to {@code target}. On any failure the old file stays as it was, the temp
    * file is removed, and an {@link ExportException} names the target.
    */
-  static void write(Path target, Content content) {
+  public static void write(Path target, Content content) {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
     Path temp = null;

@@ -307,6 +307,21 @@ class FocusExportTest {
     assertThat(csv.err()).contains("--account applies to --format focus only");
   }
 
+  @Test
+  void anUnwritableOutputIsOneLineAndLeavesNoFileBehind() throws IOException {
+    CliHarness.Result r = cli.run("export", "--format", "focus", "--output", "missing/costs.csv.gz");
+
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.IO);
+    assertThat(r.err()).isEqualTo("costmon: cannot write " + dir.resolve("missing/costs.csv.gz")
+        + ": no such directory " + dir.resolve("missing") + "\n");
+    assertThat(dir.resolve("missing")).doesNotExist();
+
+    assertThat(cli.run("export", "--format", "focus", "--output", "costs.csv.gz").exitCode()).isZero();
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
+  }
+
   /**
    * Spend per account, day, service and currency, non-zero sums only (a usage row imports as a zero
    * spend of its service), the account-wide figures under their seller's name as the export names them.

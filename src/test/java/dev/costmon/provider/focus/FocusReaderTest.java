@@ -35,6 +35,25 @@ class FocusReaderTest {
   }
 
   @Test
+  void costmonsOwnChargeDateGivesTheDayOfAChargePeriodThatStartsOnTheUtcDayBefore() throws IOException {
+    // A Berlin day: it starts at 23:00 UTC the day before; a row without the date keeps the UTC rule.
+    Path file = write("""
+        BilledCost,BillingCurrency,ChargePeriodEnd,ChargePeriodStart,ServiceName,x_ChargeDate
+        1,EUR,2026-11-02T23:00:00Z,2026-11-01T23:00:00Z,fee,2026-11-02
+        2,EUR,2026-11-02T23:00:00Z,2026-11-01T23:00:00Z,fee,
+        """);
+
+    List<Observation> obs = new FocusReader(FocusRules.ALL).read(file).totals().observations();
+
+    assertThat(obs).extracting(o -> o.day() + " " + o.value().toPlainString())
+        .containsExactly("2026-11-01 2", "2026-11-02 1");
+    assertThatThrownBy(() -> new FocusReader(FocusRules.ALL).read(write("""
+        BilledCost,BillingCurrency,ChargePeriodStart,ServiceName,x_ChargeDate
+        1,EUR,2026-11-01T23:00:00Z,fee,2.11.2026
+        """))).hasMessage("line 2: x_ChargeDate '2.11.2026' is not a date-time such as 2026-11-01T00:00:00Z");
+  }
+
+  @Test
   void filtersKeepOneAccountAndProviderAndUsageIsBoundedToTheListedUnits() throws IOException {
     Path file = write("""
         BilledCost,BillingAccountId,SubAccountId,BillingCurrency,ChargePeriodStart,ServiceName,ProviderName,ConsumedQuantity,ConsumedUnit
