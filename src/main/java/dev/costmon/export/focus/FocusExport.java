@@ -94,7 +94,6 @@ public final class FocusExport {
 
   private final CostmonConfig config;
   private final History history;
-  private final FocusVersion version;
   private final Map<String, Account> accounts;
   private final List<Column> columns;
   private final Map<ZoneId, Map<LocalDate, Periods>> periods = new HashMap<>();
@@ -103,7 +102,6 @@ public final class FocusExport {
   public FocusExport(CostmonConfig config, History history, FocusVersion version) {
     this.config = config;
     this.history = history;
-    this.version = version;
     this.accounts = config.accounts().stream().collect(Collectors.toMap(Account::id, a -> a));
     this.columns = columns(version);
   }
@@ -288,9 +286,5 @@ public final class FocusExport {
   private static String instant(LocalDate day, ZoneId zone) {
     Instant start = day.atStartOfDay(zone).toInstant();
     return DATE_TIME.format(start);
-  }
-
-  public FocusVersion version() {
-    return version;
   }
 }
