@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
  * one line per breached threshold; or as JSON for scripts.
  */
 public final class CheckOutput {
+  /** The version of the JSON document {@code check --format json} prints (README, "check --format json"). */
+  public static final int FORMAT_VERSION = 1;
+
   private CheckOutput() {}
 
   public static void text(CheckResult result, boolean demo, boolean verbose, PrintWriter out) {
@@ -26,7 +29,7 @@ public final class CheckOutput {
     out.println(perf.isEmpty() ? summary : summary + " | " + perf);
     for (ThresholdResult t : result.thresholds()) {
       if (t.breached() || verbose) {
-        out.println(t.status() + " " + t.account().orElse("total") + " " + t.name() + ": " + t.message());
+        out.println(t.status() + " " + t.subject() + " " + t.name() + ": " + t.message());
       }
     }
   }
@@ -36,6 +39,8 @@ public final class CheckOutput {
         .enable(SerializationFeature.INDENT_OUTPUT)
         .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
     ObjectNode root = mapper.createObjectNode();
+    // Raised only when a field changes meaning or goes away; new fields keep the version.
+    root.put("format_version", FORMAT_VERSION);
     root.put("status", result.status().name());
     root.put("exit_code", result.status().exitCode());
     root.put("demo", demo);
@@ -44,12 +49,13 @@ public final class CheckOutput {
     for (ThresholdResult t : result.thresholds()) {
       ObjectNode n = list.addObject();
       n.put("status", t.status().name());
-      n.put("account", t.account().orElse(null));
+      n.put("account", t.subject());
       n.put("name", t.name());
       n.put("message", t.message());
       put(n, "ratio", t.ratio());
       put(n, "warn_at", t.warnAt());
       put(n, "critical_at", t.criticalAt());
+      n.put("limit", t.lowerLimit() ? "lower" : "upper");
     }
     try {
       out.println(mapper.writeValueAsString(root));
@@ -66,10 +72,15 @@ public final class CheckOutput {
     }
   }
 
-  /** {@code 'ionos_cap'=0.6;0.8;1;0} — ratios, so no currency arithmetic is needed downstream. */
+  /**
+   * {@code 'ionos_cap'=0.6;0.8;1;0} — ratios, so no currency arithmetic is needed downstream. A floor's
+   * ranges alert below the limit ({@code 1:}) and at or below nothing left ({@code @~:0}), in the
+   * monitoring-plugins range syntax.
+   */
   private static String perfdata(ThresholdResult t) {
-    return "'" + t.label() + "'=" + plain(t.ratio().orElseThrow()) + ";" + t.warnAt().map(CheckOutput::plain).orElse("")
-        + ";" + t.criticalAt().map(CheckOutput::plain).orElse("") + ";0;";
+    String warn = t.warnAt().map(CheckOutput::plain).map(w -> t.lowerLimit() ? w + ":" : w).orElse("");
+    String crit = t.criticalAt().map(CheckOutput::plain).map(c -> t.lowerLimit() ? "@~:" + c : c).orElse("");
+    return "'" + t.label() + "'=" + plain(t.ratio().orElseThrow()) + ";" + warn + ";" + crit + ";0;";
   }
 
   private static String plain(BigDecimal v) {

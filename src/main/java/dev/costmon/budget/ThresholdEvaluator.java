@@ -6,6 +6,7 @@ import dev.costmon.config.Thresholds;
 import dev.costmon.model.Money;
 import dev.costmon.model.Quantity;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,14 +64,19 @@ public final class ThresholdEvaluator {
     return new CheckResult(results);
   }
 
-  /** Prepaid credits and similar: WARNING below the floor, CRITICAL once nothing is left. */
+  /**
+   * Prepaid credits and similar: WARNING below the floor, CRITICAL once nothing is left. The ratio is
+   * the level over the floor, so its perfdata needs no unit: under 1 warns, 0 or less is critical.
+   */
   private static ThresholdResult floor(String account, UsageView u, Quantity floor) {
     Status status = u.value().signum() <= 0 ? Status.CRITICAL
         : u.value().compareTo(floor.value()) < 0 ? Status.WARNING : Status.OK;
+    Optional<BigDecimal> ratio = floor.value().signum() > 0
+        ? Optional.of(u.value().divide(floor.value(), MathContext.DECIMAL64)) : Optional.empty();
     return new ThresholdResult(status, Optional.of(account), "floor:" + u.metric(),
         u.metric() + " " + Units.format(u.value(), u.unit()) + (status == Status.OK ? " is above" : " is below")
             + " floor " + Units.format(floor.value(), u.unit()),
-        Optional.empty(), Optional.empty(), Optional.empty());
+        ratio, ratio.map(r -> BigDecimal.ONE), ratio.map(r -> BigDecimal.ZERO));
   }
 
   private static ThresholdResult freshness(AccountView a, Instant now) {

@@ -16,17 +16,20 @@ import java.util.Objects;
  * @param message what check says about the threshold
  * @param ratio the fraction of the limit, plain decimal, or empty
  * @param period the billing period, {@code 2026-11}
- * @param spend month-to-date spend as a plain decimal, or empty
+ * @param spend month-to-date spend as a plain decimal, or empty (a quota is about usage, not spend)
  * @param cap the cap (or hard cap) as a plain decimal, or empty
  * @param currency the currency of spend and cap, or empty
+ * @param usage month-to-date usage of a quota's metric as a plain decimal, or empty
+ * @param quota the quota as a plain decimal, or empty
+ * @param unit the unit of usage and quota, or empty
  * @param demo marks the message as demo data
  */
 public record Message(String status, String account, String name, String message, String ratio, String period,
-    String spend, String cap, String currency, boolean demo) {
+    String spend, String cap, String currency, String usage, String quota, String unit, boolean demo) {
 
   /** The placeholders a body template may use. */
-  public static final List<String> FIELDS =
-      List.of("status", "account", "name", "message", "ratio", "period", "spend", "cap", "currency", "text");
+  public static final List<String> FIELDS = List.of("status", "account", "name", "message", "ratio", "period",
+      "spend", "cap", "currency", "usage", "quota", "unit", "text");
 
   public Message {
     Objects.requireNonNull(status, "status");
@@ -38,6 +41,15 @@ public record Message(String status, String account, String name, String message
     Objects.requireNonNull(spend, "spend");
     Objects.requireNonNull(cap, "cap");
     Objects.requireNonNull(currency, "currency");
+    Objects.requireNonNull(usage, "usage");
+    Objects.requireNonNull(quota, "quota");
+    Objects.requireNonNull(unit, "unit");
+  }
+
+  /** A message about money (or none): no usage, quota or unit. */
+  public Message(String status, String account, String name, String message, String ratio, String period,
+      String spend, String cap, String currency, boolean demo) {
+    this(status, account, name, message, ratio, period, spend, cap, currency, "", "", "", demo);
   }
 
   /** One line for chat and subjects: {@code [costmon] CRITICAL ovh cap: spend 230.00 EUR is 115.0% of cap 200.00 EUR}. */
@@ -56,6 +68,9 @@ public record Message(String status, String account, String name, String message
     f.put("spend", spend);
     f.put("cap", cap);
     f.put("currency", currency);
+    f.put("usage", usage);
+    f.put("quota", quota);
+    f.put("unit", unit);
     f.put("text", text());
     return f;
   }

@@ -5,6 +5,7 @@ import dev.costmon.budget.CheckResult;
 import dev.costmon.budget.MonthView;
 import dev.costmon.budget.Status;
 import dev.costmon.budget.ThresholdResult;
+import dev.costmon.budget.UsageView;
 import dev.costmon.config.CostmonConfig;
 import dev.costmon.model.Money;
 import dev.costmon.store.NotificationLog;
@@ -39,6 +40,8 @@ import java.util.function.Consumer;
 final class Notifier {
   private static final String FRESHNESS = "freshness";
   private static final String HARD_CAP = "hard_cap";
+  /** The name prefix of quota thresholds, {@code quota:<metric>}. */
+  private static final String QUOTA = "quota:";
 
   private final CostmonConfig config;
   private final NotificationLog log;
@@ -236,6 +239,15 @@ final class Notifier {
     String currency = "";
     if (t.account().isPresent()) {
       Optional<AccountView> a = view.accounts().stream().filter(v -> v.id().equals(t.account().get())).findFirst();
+      if (t.name().startsWith(QUOTA) && a.isPresent()) {
+        // A quota is about usage: its message carries the usage and the quota, not the account's spend.
+        Optional<UsageView> u = a.get().usage().stream()
+            .filter(v -> t.name().equals(QUOTA + v.metric()) && v.quota().isPresent()).findFirst();
+        return new Message(status, t.subject(), t.name(), t.message(), t.ratio().map(Notifier::plain).orElse(""),
+            period, "", "", "", u.map(v -> v.value().toPlainString()).orElse(""),
+            u.map(v -> v.quota().get().value().toPlainString()).orElse(""), u.map(UsageView::unit).orElse(""),
+            config.demo());
+      }
       if (a.isPresent() && a.get().hasData()) {
         spend = a.get().spend().amount().toPlainString();
         currency = a.get().spend().currency().getCurrencyCode();
@@ -254,7 +266,7 @@ final class Notifier {
       cap = view.cap().get().amount().toPlainString();
       currency = total.currency().getCurrencyCode();
     }
-    return new Message(status, t.account().orElse("total"), t.name(), t.message(),
+    return new Message(status, t.subject(), t.name(), t.message(),
         t.ratio().map(Notifier::plain).orElse(""), period, spend, cap, currency, config.demo());
   }
 

@@ -4,6 +4,7 @@ import dev.costmon.budget.CheckResult;
 import dev.costmon.budget.MonthAnalyzer;
 import dev.costmon.budget.MonthView;
 import dev.costmon.budget.ThresholdEvaluator;
+import dev.costmon.budget.ThresholdResult;
 import dev.costmon.config.CostmonConfig;
 import dev.costmon.store.Database;
 import dev.costmon.store.History;
@@ -72,7 +73,7 @@ public final class NotifyService implements AutoCloseable {
     NotificationLog log = new NotificationLog(new History(db));
     List<String> lines = new ArrayList<>();
     for (Delivery d : log.deliveries(period.toString())) {
-      String what = (d.subject().isEmpty() ? "total" : d.subject()) + " " + d.threshold();
+      String what = (d.subject().isEmpty() ? ThresholdResult.TOTAL : d.subject()) + " " + d.threshold();
       Optional<String> last = d.lastLevel().map(l -> l.equals("OK") ? "RESOLVED" : l);
       if (last.isPresent()) {
         lines.add("NOTIFIED " + what + ": " + last.get() + " sent " + TIME.format(d.lastSentAt().orElseThrow())

@@ -13,6 +13,8 @@ import dev.costmon.store.AccountSnapshot;
 import dev.costmon.store.Database;
 import dev.costmon.store.History;
 import dev.costmon.store.SnapshotStatus;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -73,6 +75,22 @@ class ThresholdEvaluatorTest {
         usage("credits_remaining", credits, Aggregation.LAST, 23));
     assertThat(r.thresholds()).filteredOn(t -> t.name().equals("floor:credits_remaining")).singleElement()
         .extracting(ThresholdResult::status).isEqualTo(expected);
+  }
+
+  @Test
+  void aFloorHasPerfdataThatAlertsBelowItAsEveryRatioThresholdDoes() {
+    CheckResult r = evaluate("    cap: 10 USD\n    quotas: {requests: 1M}\n    floors: {credits_remaining: 5}\n",
+        usage("credits_remaining", "4", Aggregation.LAST, 23), usage("requests", "500000", Aggregation.SUM, 5));
+    StringWriter text = new StringWriter();
+    CheckOutput.text(r, false, false, new PrintWriter(text, true));
+
+    // Level over the floor: under 1 warns, 0 or less is critical (monitoring-plugins ranges).
+    assertThat(text.toString().lines().findFirst().orElseThrow())
+        .contains("'a_floor_credits_remaining'=0.8;1:;@~:0;0;")
+        .contains("'a_quota_requests'=0.5;0.8;1;0;")
+        .contains("'a_cap'=");
+    assertThat(r.thresholds()).filteredOn(t -> !t.name().equals("freshness"))
+        .allSatisfy(t -> assertThat(t.ratio()).as(t.name()).isPresent());
   }
 
   @Test

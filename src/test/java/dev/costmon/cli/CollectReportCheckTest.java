@@ -2,6 +2,8 @@ package dev.costmon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,6 +77,29 @@ class CollectReportCheckTest {
     assertThat(r.out()).contains("CRITICAL ovh cap: spend 230.00 EUR is 115.0% of cap 200.00 EUR")
         .contains("WARNING ovh forecast: forecast 300.00 EUR is 150.0% of cap 200.00 EUR (forecast over cap)")
         .contains("WARNING claude cap: spend 200.00 USD is 80.0% of cap 250.00 USD");
+  }
+
+  @Test
+  void checkJsonHasAFormatVersionAndCallsTheGlobalCapTotalAsTextDoes() throws Exception {
+    cli.run("collect");
+
+    CliHarness.Result json = cli.run("check", "--format", "json");
+    CliHarness.Result text = cli.run("check", "--verbose");
+
+    JsonNode root = new ObjectMapper().readTree(json.out());
+    assertThat(root.path("format_version").asInt()).isEqualTo(1);
+    assertThat(root.path("status").asText()).isEqualTo("CRITICAL");
+    assertThat(root.path("exit_code").asInt()).isEqualTo(2);
+    JsonNode total = null;
+    for (JsonNode t : root.path("thresholds")) {
+      if (t.path("name").asText().equals("cap") && t.path("account").asText().equals("total")) {
+        total = t;
+      }
+    }
+    assertThat(total).isNotNull();
+    assertThat(total.path("limit").asText()).isEqualTo("upper");
+    assertThat(text.out()).contains(total.path("status").asText() + " total cap: " + total.path("message").asText())
+        .contains("'total_cap'=");
   }
 
   @Test

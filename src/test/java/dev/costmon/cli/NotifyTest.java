@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costmon.provider.ProviderFixture;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -175,6 +176,33 @@ class NotifyTest {
   }
 
   @Test
+  void aQuotaMessageCarriesTheUsageAndTheQuotaNotTheAccountsSpendAndCap() {
+    cli.write("costmon.yaml", """
+        currency: USD
+        database: history.db
+        accounts:
+          - id: supabase
+            provider: demo
+            scenario: quota
+            amount: 25 USD
+            cap: 40 USD
+        """ + CHANNELS);
+
+    run("2026-11-17T07:00:00Z", "collect");
+    run("2026-11-17T07:00:00Z", "check", "--notify");
+
+    JsonNode quota = hook("supabase", "quota:database_size").get(0);
+    assertThat(quota.path("status").asText()).isEqualTo("WARNING");
+    assertThat(quota.path("unit").asText()).isEqualTo("bytes");
+    assertThat(new BigDecimal(quota.path("quota").asText())).isEqualByComparingTo("8000000000");
+    // The ratio is rounded to four places; usage and quota are exact.
+    assertThat(new BigDecimal(quota.path("usage").asText()).divide(new BigDecimal("8000000000"))
+        .setScale(4, java.math.RoundingMode.HALF_EVEN)).isEqualByComparingTo(quota.path("ratio").asText());
+    assertThat(quota.path("spend").asText()).isEmpty();
+    assertThat(quota.path("cap").asText()).isEmpty();
+  }
+
+  @Test
   void aStaleAccountIsNotifiedAndNothingElseAboutItWhileStale() {
     cli.write("costmon.yaml", (ACCOUNTS + CHANNELS).replace("cap: 200 EUR", "cap: 110 EUR"));
     run("2026-11-10T07:00:00Z", "collect");
@@ -297,7 +325,7 @@ class NotifyTest {
     assertThat(collect.exitCode()).isEqualTo(78);
     assertThat(collect.err().strip()).isEqualTo("costmon: " + dir.resolve("costmon.yaml") + ":13:5: notify channel"
         + " 'hook': unknown placeholder {{acount}} in body (known: status, account, name, message, ratio, period,"
-        + " spend, cap, currency, text)");
+        + " spend, cap, currency, usage, quota, unit, text)");
     assertThat(check.exitCode()).isEqualTo(3);
     assertThat(dir.resolve("history.db")).doesNotExist();
   }
