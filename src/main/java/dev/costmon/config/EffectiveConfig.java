@@ -16,8 +16,13 @@ import dev.costmon.notify.Notifications;
 import dev.costmon.model.Quantity;
 import dev.costmon.model.Rate;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Currency;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -31,11 +36,20 @@ public final class EffectiveConfig {
     SimpleModule module = new SimpleModule("costmon-effective-config");
     module.addSerializer(Secret.class, toText(Secret::reference));
     module.addSerializer(Money.class, toText(Money::toString));
-    module.addSerializer(Quantity.class, toText(q -> q.value().toPlainString() + " " + q.unit()));
-    module.addSerializer(Rate.class, toText(r -> r.price() + " per " + r.per().value().toPlainString() + " "
-        + r.per().unit()));
+    module.addSerializer(Quantity.class, toText(EffectiveConfig::quantity));
+    module.addSerializer(Rate.class, toText(r -> r.price() + " per " + quantity(r.per())));
     module.addSerializer(Currency.class, toText(Currency::getCurrencyCode));
     module.addSerializer(Path.class, toText(Path::toString));
+    // Every value type a settings record may hold is written in the form the loader reads back
+    // (EffectiveConfigTest walks the settings records to keep it so).
+    module.addSerializer(LocalDate.class, toText(LocalDate::toString));
+    module.addSerializer(Duration.class, toText(Durations::format));
+    module.addSerializer(ZoneId.class, toText(ZoneId::getId));
+    module.addSerializer(URI.class, toText(URI::toString));
+    module.addSerializer(Glob.class, toText(Glob::pattern));
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    Class<Enum<?>> enums = (Class) Enum.class;
+    module.addSerializer(enums, toText(e -> e.name().toLowerCase(Locale.ROOT)));
     mapper = JsonMapper.builder()
         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
@@ -44,8 +58,9 @@ public final class EffectiveConfig {
   }
 
   public ObjectNode tree(CostmonConfig c) {
+    // The file it came from is not a key of the config (the YAML form names it in a comment), so
+    // the output reads back as a config.
     ObjectNode root = mapper.createObjectNode();
-    root.put("source", c.source().toString());
     root.put("currency", c.currency().getCurrencyCode());
     root.put("timezone", c.timezone().getId());
     root.put("database", c.database().toString());
@@ -71,6 +86,7 @@ public final class EffectiveConfig {
       rule.account().ifPresent(g -> r.put("account", g.pattern()));
       rule.provider().ifPresent(g -> r.put("provider", g.pattern()));
       rule.service().ifPresent(g -> r.put("service", g.pattern()));
+      putMap(r, "tags", rule.tags());
       r.set("labels", mapper.valueToTree(rule.labels()));
     }
     notifications(root, c.notifications());
@@ -94,7 +110,7 @@ public final class EffectiveConfig {
       HardCap hardCap = c.notifications().hardCaps().get(a.id());
       if (hardCap != null) {
         n.put("hard_cap", hardCap.cap().toString());
-        hardCap.action().ifPresent(action -> n.put("on_hard_cap", action.describe()));
+        hardCap.action().ifPresent(action -> n.set("on_hard_cap", onHardCap(action)));
       }
       n.setAll((ObjectNode) mapper.valueToTree(a.settings()));
     }
@@ -130,6 +146,18 @@ public final class EffectiveConfig {
     debounce.put("min_interval", Durations.format(notifications.debounce().minInterval()));
   }
 
+  /** {@code on_hard_cap:} as it is written, so it reads back: a channel, or the command and its timeout. */
+  private ObjectNode onHardCap(HardCap.Action action) {
+    ObjectNode n = mapper.createObjectNode();
+    if (action instanceof HardCap.Webhook hook) {
+      n.put("webhook", hook.channel());
+    } else if (action instanceof HardCap.Command command) {
+      n.set("command", mapper.valueToTree(command.command()));
+      n.put("timeout", Durations.format(command.timeout()));
+    }
+    return n;
+  }
+
   public ObjectMapper mapper() {
     return mapper;
   }
@@ -138,6 +166,17 @@ public final class EffectiveConfig {
     if (!map.isEmpty()) {
       n.set(key, mapper.valueToTree(map));
     }
+  }
+
+  /** A quantity in its base unit, written as the config writes it: 10000000, 8000000000 bytes, 14400s. */
+  static String quantity(Quantity q) {
+    String value = q.value().toPlainString();
+    return switch (q.unit()) {
+      case Quantity.COUNT -> value;
+      case "seconds" -> value + "s";
+      case "gb_hours" -> value + "GB-h";
+      default -> value + " " + q.unit();
+    };
   }
 
   private static <T> JsonSerializer<T> toText(java.util.function.Function<T, String> f) {

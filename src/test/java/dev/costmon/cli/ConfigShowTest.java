@@ -42,9 +42,9 @@ class ConfigShowTest {
     assertThat(yaml.exitCode()).isZero();
     assertThat(yaml.out()).contains("# effective configuration from " + dir.resolve("costmon.yaml"))
         .contains("lookback_days: 3").contains("max_age: 36h").contains("admin_key: \"${ANTHROPIC_ADMIN_KEY}\"")
-        .contains("bearer: file:token.txt").contains("output_tokens: 10000000 count")
+        .contains("bearer: file:token.txt").contains("output_tokens: 10000000")
         .contains("url: \"${SLACK_WEBHOOK}\"").contains("min_interval: 1d").contains("hard_cap: 150 USD")
-        .contains("on_hard_cap: webhook ops");
+        .contains("on_hard_cap:\n    webhook: ops");
     assertThat(json.out()).contains("\"admin_key\" : \"${ANTHROPIC_ADMIN_KEY}\"");
     for (String out : new String[] {yaml.out(), json.out(), yaml.err(), json.err()}) {
       assertThat(out).doesNotContain("very-secret").doesNotContain("file-secret-value");
