@@ -1,6 +1,7 @@
 package dev.costmon.cli;
 
 import dev.costmon.config.ConfigException;
+import dev.costmon.demo.DemoRefusedException;
 import dev.costmon.export.ExportException;
 import dev.costmon.store.LockedException;
 import dev.costmon.store.StoreException;
@@ -72,6 +73,9 @@ public final class Cli {
     }
     if (ex instanceof DataException) {
       return ExitCodes.DATA;
+    }
+    if (ex instanceof DemoRefusedException) {
+      return ExitCodes.CANT_CREATE;
     }
     return ExitCodes.SOFTWARE;
   }

@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {"Try costmon on a demo history of synthetic accounts; no credentials needed.",
         "Creates (or refreshes) the history, its .prom file and config, then prints the report and the"
-            + " check for it. Everything it shows is DEMO DATA."},
+            + " check for it. Everything it shows is DEMO DATA.",
+        "It replaces only an earlier demo: a directory holding anything else is refused (exit 73), untouched."},
     footerHeading = "%nExamples:%n",
     footer = {"  costmon demo",
         "  costmon demo --days 365 --dir /tmp/costmon-demo",

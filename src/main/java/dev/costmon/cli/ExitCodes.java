@@ -18,6 +18,8 @@ public final class ExitCodes {
   public static final int DATA = 65;
   /** A bug in costmon; the message says what, --verbose shows the stack trace. */
   public static final int SOFTWARE = 70;
+  /** The output cannot be created where asked: the demo's directory holds data the demo did not write. */
+  public static final int CANT_CREATE = 73;
   /** The history database cannot be read or written (not a costmon database, corrupt, permissions). */
   public static final int IO = 74;
   /** Another collect holds the lock: temporary, a later run will succeed. */

@@ -1,5 +1,7 @@
 package dev.costmon.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.costmon.budget.MonthAnalyzer;
 import dev.costmon.budget.MonthView;
 import dev.costmon.collect.CollectResult;
@@ -13,18 +15,22 @@ import dev.costmon.provider.ProviderException;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderRegistry;
 import dev.costmon.store.Database;
+import dev.costmon.store.DemoHistory;
 import dev.costmon.store.History;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Builds the demo: a config of synthetic accounts in a directory, and N days of history made by
@@ -33,6 +39,9 @@ import java.util.function.Consumer;
  */
 public final class DemoSetup {
   private static final String CONFIG = "costmon.yaml";
+  /** The history and .prom file the demo's config names. */
+  private static final String HISTORY = "history.db";
+  private static final String TEXTFILE = "costmon.prom";
   /** The hour the simulated nightly runs happen at. */
   private static final LocalTime RUN_TIME = LocalTime.of(6, 0);
 
@@ -51,20 +60,80 @@ public final class DemoSetup {
     this.providers = providers;
   }
 
-  /** Writes a fresh demo config into {@code dir}, removing an earlier demo history there. */
+  /**
+   * Writes a fresh demo config into {@code dir}, replacing an earlier demo there.
+   *
+   * @throws DemoRefusedException when {@code dir} holds anything but an earlier demo: its history,
+   *     recognised from the database itself, with the demo's config and .prom file; nothing is touched
+   */
   public CostmonConfig prepare(Path dir) {
+    refuseForeign(dir);
     try {
       Files.createDirectories(dir);
-      for (String old : new String[] {"history.db", "history.db-wal", "history.db-shm", "costmon.prom"}) {
+      for (String old : new String[] {HISTORY, HISTORY + "-wal", HISTORY + "-shm", TEXTFILE}) {
         Files.deleteIfExists(dir.resolve(old));
       }
       Path config = dir.resolve(CONFIG);
       try (InputStream in = DemoSetup.class.getResourceAsStream(CONFIG)) {
         Files.copy(in, config, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
+      ownerOnly(config);
       return new ConfigLoader(providers, environment).load(config);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the demo into " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The demo replaces only what it made itself: an empty or missing directory, or one whose history
+   * holds nothing but demo runs (file names prove nothing), beside the demo's own config.
+   */
+  private static void refuseForeign(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    String keep = "; nothing was changed: give an empty or new directory with --dir";
+    if (!Files.isDirectory(dir)) {
+      throw new DemoRefusedException(dir + " is not a directory" + keep);
+    }
+    List<String> entries;
+    try (Stream<Path> list = Files.list(dir)) {
+      entries = list.map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new DemoRefusedException("cannot read " + dir + " (" + e.getClass().getSimpleName() + ")" + keep);
+    }
+    if (entries.isEmpty()) {
+      return;
+    }
+    Path history = dir.resolve(HISTORY);
+    if (!Files.isRegularFile(history)) {
+      throw new DemoRefusedException(dir + " is not empty and holds no demo history (" + String.join(", ",
+          entries.subList(0, Math.min(3, entries.size()))) + (entries.size() > 3 ? ", ..." : "") + ")" + keep);
+    }
+    DemoHistory.foreign(history).ifPresent(why -> {
+      throw new DemoRefusedException(history + " is not a demo history: " + why + keep);
+    });
+    Path config = dir.resolve(CONFIG);
+    if (Files.exists(config) && !isDemoConfig(config)) {
+      throw new DemoRefusedException(config + " is not the demo's config (it has no 'demo: true')" + keep);
+    }
+  }
+
+  private static boolean isDemoConfig(Path config) {
+    try {
+      JsonNode root = new YAMLMapper().readTree(config.toFile());
+      return root != null && root.path("demo").asBoolean(false);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** The config as doctor wants it: readable by its owner only. */
+  private static void ownerOnly(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // No POSIX modes on this file system: nothing to tighten.
     }
   }
 
@@ -79,7 +148,7 @@ public final class DemoSetup {
         Instant at = i == 0 || runAt.isAfter(now) ? now : runAt;
         Clock runClock = Clock.fixed(at, config.timezone());
         CollectWindow window = CollectWindow.of(at, config.timezone(), config.lookbackDays());
-        long runId = history.startRun("demo", at);
+        long runId = history.startRun(DemoHistory.RUN_COMMAND, at);
         CollectResult result =
             Collector.of(config, runClock, verbose, account -> OFFLINE).collect(config.accounts(), window, history, runId, o -> { });
         history.finishRun(runId, at, result.failures() == 0 ? "ok" : "partial");

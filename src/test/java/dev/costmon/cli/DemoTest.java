@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,5 +45,86 @@ class DemoTest {
 
     assertThat(again.exitCode()).isZero();
     assertThat(Files.readString(dir.resolve("costmon-demo/costmon.prom"))).isEqualTo(first);
+  }
+
+  /** Every file under the directory with its bytes and modification time: "nothing touched" is this, unchanged. */
+  private static Map<String, String> snapshot(Path root) throws Exception {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        files.put(root.relativize(p).toString(), Files.getLastModifiedTime(p) + " "
+            + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+      }
+    }
+    return files;
+  }
+
+  @Test
+  void refusesADirectoryHoldingARealHistoryAndTouchesNothing() throws Exception {
+    CliHarness cli = new CliHarness(dir);
+    cli.write("real/costmon.yaml", """
+        currency: EUR
+        database: history.db
+        textfile: costmon.prom
+        accounts:
+          - {id: ionos, provider: fixed, amount: 6 EUR}
+        """);
+    assertThat(cli.run("collect", "-c", "real/costmon.yaml").exitCode()).isZero();
+    Map<String, String> before = snapshot(dir.resolve("real"));
+    assertThat(before).containsKeys("history.db", "costmon.prom", "costmon.yaml");
+
+    CliHarness.Result r = cli.run("demo", "--dir", "real");
+
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.CANT_CREATE);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("costmon: " + dir.resolve("real/history.db") + " is not a demo history: it holds"
+        + " data the demo did not write (1 collect run); nothing was changed: give an empty or new directory"
+        + " with --dir\n");
+    assertThat(snapshot(dir.resolve("real"))).isEqualTo(before);
+    assertThat(cli.run("report", "-c", "real/costmon.yaml").out()).contains("ionos");
+  }
+
+  @Test
+  void refusesADirectoryWithOtherFilesOrAnotherDatabase() throws Exception {
+    CliHarness cli = new CliHarness(dir);
+    cli.write("notes/todo.txt", "buy milk\n");
+    Map<String, String> before = snapshot(dir.resolve("notes"));
+
+    CliHarness.Result r = cli.run("demo", "--dir", "notes");
+
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.CANT_CREATE);
+    assertThat(r.err()).isEqualTo("costmon: " + dir.resolve("notes") + " is not empty and holds no demo history"
+        + " (todo.txt); nothing was changed: give an empty or new directory with --dir\n");
+    assertThat(snapshot(dir.resolve("notes"))).isEqualTo(before);
+
+    cli.write("other/history.db", "SQLite format 3 is what this is not");
+    before = snapshot(dir.resolve("other"));
+    CliHarness.Result other = cli.run("demo", "--dir", "other");
+    assertThat(other.exitCode()).isEqualTo(ExitCodes.CANT_CREATE);
+    assertThat(other.err()).contains("is not a demo history: it cannot be read as a costmon database").hasLineCount(1);
+    assertThat(snapshot(dir.resolve("other"))).isEqualTo(before);
+  }
+
+  @Test
+  void aDemoHistoryWithCollectedFiguresIsNoLongerTheDemosToReplace() throws Exception {
+    CliHarness cli = new CliHarness(dir);
+    assertThat(cli.run("demo", "--days", "3").exitCode()).isZero();
+    assertThat(cli.run("collect", "-c", "costmon-demo/costmon.yaml").exitCode()).isZero();
+    Map<String, String> before = snapshot(dir.resolve("costmon-demo"));
+
+    CliHarness.Result again = cli.run("demo", "--days", "3");
+
+    assertThat(again.exitCode()).isEqualTo(ExitCodes.CANT_CREATE);
+    assertThat(again.err()).contains("(1 collect run)");
+    assertThat(snapshot(dir.resolve("costmon-demo"))).isEqualTo(before);
+  }
+
+  @Test
+  void anEmptyDirectoryIsFine() throws Exception {
+    CliHarness cli = new CliHarness(dir);
+    Files.createDirectories(dir.resolve("empty"));
+
+    assertThat(cli.run("demo", "--days", "2", "--dir", "empty").exitCode()).isZero();
+    assertThat(dir.resolve("empty/history.db")).exists();
   }
 }
