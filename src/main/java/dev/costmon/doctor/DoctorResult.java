@@ -10,9 +10,12 @@ import java.util.List;
  */
 public record DoctorResult(boolean configUsable, List<Finding> findings) {
 
-  /** Every check passed. */
+  /**
+   * No check failed. A WARN (a file mode to tighten, no history yet) is advice that costmon works
+   * without, so a script or a package's post-install step does not stop on it.
+   */
   public static final int ALL_OK = 0;
-  /** The config loads, but something needs attention: at least one WARN or FAIL line. */
+  /** The config loads, but at least one check failed. */
   public static final int ATTENTION = 1;
   /** The config cannot be used at all; like {@code collect} when every account failed. */
   public static final int CONFIG_UNUSABLE = 2;
@@ -25,7 +28,7 @@ public record DoctorResult(boolean configUsable, List<Finding> findings) {
     if (!configUsable) {
       return CONFIG_UNUSABLE;
     }
-    return findings.stream().allMatch(f -> f.level() == Finding.Level.OK) ? ALL_OK : ATTENTION;
+    return findings.stream().anyMatch(f -> f.level() == Finding.Level.FAIL) ? ATTENTION : ALL_OK;
   }
 
   public long count(Finding.Level level) {
