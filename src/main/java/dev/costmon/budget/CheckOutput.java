@@ -64,6 +64,30 @@ public final class CheckOutput {
     }
   }
 
+  /**
+   * The answer of a check that could not evaluate anything (a config or database that cannot be
+   * read, a command-line error): UNKNOWN with the reason, as the first line or as a JSON document.
+   */
+  public static void unknown(String reason, boolean json, PrintWriter out) {
+    String oneLine = reason == null ? "unknown error" : reason.lines().findFirst().orElse("").strip();
+    if (!json) {
+      out.println("COSTMON " + Status.UNKNOWN + " - " + oneLine);
+      return;
+    }
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.createObjectNode();
+    root.put("status", Status.UNKNOWN.name());
+    root.put("exit_code", Status.UNKNOWN.exitCode());
+    root.put("reason", oneLine);
+    root.put("breached", 0);
+    root.putArray("thresholds");
+    try {
+      out.println(mapper.writeValueAsString(root));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static void put(ObjectNode n, String key, Optional<BigDecimal> value) {
     if (value.isPresent()) {
       n.put(key, value.get());

@@ -1,5 +1,6 @@
 package dev.costmon.cli;
 
+import dev.costmon.budget.CheckOutput;
 import dev.costmon.config.ConfigException;
 import dev.costmon.demo.DemoRefusedException;
 import dev.costmon.export.ExportException;
@@ -37,6 +38,9 @@ public final class Cli {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setParameterExceptionHandler((ex, unmatched) -> {
       CommandLine c = ex.getCommandLine();
+      if (isCheck(c)) {
+        unknown(c, ex.getMessage(), wantsJson(args));
+      }
       c.getErr().println("costmon: " + ex.getMessage());
       CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
       c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
@@ -48,6 +52,9 @@ public final class Cli {
       int code = exitCode(ex);
       String message = ex instanceof RuntimeException && code != ExitCodes.SOFTWARE
           ? ex.getMessage() : "internal error: " + ex;
+      if (c.getCommand() instanceof CheckCommand check) {
+        unknown(c, message, check.format == CheckCommand.Format.json);
+      }
       c.getErr().println("costmon: " + message);
       if (verbose) {
         ex.printStackTrace(c.getErr());
@@ -55,6 +62,26 @@ public final class Cli {
       return isCheck(c) ? 3 : code;
     });
     return cl;
+  }
+
+  /**
+   * A check that cannot run still answers on stdout, where a monitoring system reads the status:
+   * Nagios would otherwise record "(No output on stdout)". The detail follows on stderr.
+   */
+  private static void unknown(CommandLine c, String reason, boolean json) {
+    CheckOutput.unknown(reason, json, c.getOut());
+    c.getOut().flush();
+  }
+
+  /** Whether the check's arguments ask for JSON, read from the raw arguments when they did not parse. */
+  private static boolean wantsJson(String... args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--format=json") || args[i].equals("--format") && i + 1 < args.length
+          && args[i + 1].equals("json")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isCheck(CommandLine c) {
