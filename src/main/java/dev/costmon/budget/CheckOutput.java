@@ -76,6 +76,7 @@ public final class CheckOutput {
     }
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
+    root.put("format_version", FORMAT_VERSION);
     root.put("status", Status.UNKNOWN.name());
     root.put("exit_code", Status.UNKNOWN.exitCode());
     root.put("reason", oneLine);

@@ -76,6 +76,7 @@ class CheckUnknownTest {
       assertThat(r.exitCode()).isEqualTo(3);
       JsonNode json = new ObjectMapper().readTree(r.out());
       assertThat(json.get("status").asText()).isEqualTo("UNKNOWN");
+      assertThat(json.get("format_version").asInt()).isEqualTo(1);
       assertThat(json.get("exit_code").asInt()).isEqualTo(3);
       assertThat(json.get("thresholds").size()).isZero();
     }
