@@ -17,14 +17,18 @@ import java.util.TreeMap;
  * computes it: storage is charged per day at {@code price_per_tb_month / 30} per TB, with TB =
  * 1024^4 bytes ($6.99 gives Wasabi's $0.00022754 per GB-day), "timed active storage" (padded +
  * metadata) and "timed deleted storage" (deleted objects still inside the minimum storage duration)
- * alike; and a month whose active storage averages below {@code minimum_tb} costs the minimum.
+ * alike, and a "minimum charge" for storage below the account's minimum.
  *
- * <p>The minimum accrues evenly over the month's days, and each day's "minimum charge" row is the
- * change of the shortfall {@code max(0, minimum accrued so far - active charged so far)}. So the
- * month-to-date total is {@code max(minimum accrued, active) + deleted} on every day, and the
- * month's rows add up to exactly {@code max(minimum, active) + deleted}. A day's minimum row is
- * negative when growing storage overtakes the minimum already accrued: the true-up of an earlier
- * share that will not be charged after all.
+ * <p>The minimum comes from the records themselves when every record of the month carries {@code
+ * MinStorageChargeBytes}: each day is charged for the bytes Wasabi says it adds to reach the minimum
+ * that day (0 for an account outside the minimum, such as a trial).
+ *
+ * <p>Otherwise it comes from the settings: the minimum accrues evenly over the month's days from the
+ * first day with a record (an account opened mid-month owes nothing for the days before), and each
+ * day's "minimum charge" row is the change of the shortfall {@code max(0, minimum accrued so far -
+ * active charged so far)}. So the month-to-date total is {@code max(minimum accrued, active) +
+ * deleted} on every day. A day's minimum row is negative when growing storage overtakes the minimum
+ * already accrued: the true-up of an earlier share that will not be charged after all.
  */
 final class StorageEstimate {
   static final String ACTIVE = "timed active storage";
@@ -60,20 +64,29 @@ final class StorageEstimate {
         .divide(DAYS_PER_PRICE, SCALE, RoundingMode.HALF_EVEN));
   }
 
-  /** The minimum accrued through {@code day}: its even share, exactly the minimum on the last day. */
+  /** The minimum accrued through {@code day} of a month with records from its first day. */
   Money minimumThrough(LocalDate day) {
+    return minimumBetween(day.withDayOfMonth(1), day);
+  }
+
+  /**
+   * The minimum accrued from {@code first} through {@code day} (one month): its even share of the
+   * days, exactly the whole minimum for the whole month.
+   */
+  Money minimumBetween(LocalDate first, LocalDate day) {
     Money whole = minimum(YearMonth.from(day));
     int length = day.lengthOfMonth();
-    if (day.getDayOfMonth() == length) {
+    int days = day.getDayOfMonth() - first.getDayOfMonth() + 1;
+    if (days == length) {
       return whole;
     }
-    return money(whole.amount().multiply(BigDecimal.valueOf(day.getDayOfMonth()))
+    return money(whole.amount().multiply(BigDecimal.valueOf(days))
         .divide(BigDecimal.valueOf(length), SCALE, RoundingMode.HALF_EVEN));
   }
 
   /**
-   * Spend rows for each day of {@code days} (account records, each month complete from its first
-   * day) and a forecast for each month they touch.
+   * Spend rows for each day of {@code days} (account records, each month read from its first day)
+   * and a forecast for each month they touch.
    */
   List<Observation> observations(List<Utilization> days) {
     Map<YearMonth, List<Utilization>> byMonth = new TreeMap<>();
@@ -81,8 +94,35 @@ final class StorageEstimate {
       byMonth.computeIfAbsent(YearMonth.from(u.day()), m -> new ArrayList<>()).add(u);
     }
     List<Observation> out = new ArrayList<>();
-    byMonth.forEach((month, records) -> month(month, records, out));
+    byMonth.forEach((month, records) -> {
+      if (records.stream().allMatch(u -> u.minimumCharge().isPresent())) {
+        monthWithRecordedMinimum(month, records, out);
+      } else {
+        month(month, records, out);
+      }
+    });
     return out;
+  }
+
+  private void monthWithRecordedMinimum(YearMonth month, List<Utilization> records, List<Observation> out) {
+    Money total = Money.zero(settings.pricePerTbMonth().currency());
+    Money lastDay = total;
+    LocalDate last = month.atDay(1);
+    for (Utilization u : records) {
+      Money active = daily(u.active());
+      Money deleted = daily(u.deleted());
+      Money minimum = daily(u.minimumCharge().orElseThrow());
+      out.add(Observation.spend(u.day(), ACTIVE, active, Provenance.ESTIMATE));
+      out.add(Observation.spend(u.day(), DELETED, deleted, Provenance.ESTIMATE));
+      out.add(Observation.spend(u.day(), MINIMUM, minimum, Provenance.ESTIMATE));
+      lastDay = active.plus(deleted).plus(minimum);
+      total = total.plus(lastDay);
+      last = u.day();
+    }
+    // The rest of the month is assumed to look like its newest day.
+    BigDecimal remaining = BigDecimal.valueOf(month.lengthOfMonth() - last.getDayOfMonth());
+    out.add(Observation.forecast(month.atDay(1), normal(total.plus(lastDay.times(remaining))),
+        Provenance.ESTIMATE));
   }
 
   private void month(YearMonth month, List<Utilization> records, List<Observation> out) {
@@ -92,13 +132,14 @@ final class StorageEstimate {
     Money shortfall = zero;
     Money lastActive = zero;
     Money lastDeleted = zero;
+    LocalDate first = records.get(0).day();
     LocalDate last = month.atDay(1);
     for (Utilization u : records) {
       lastActive = daily(u.active());
       lastDeleted = daily(u.deleted());
       active = active.plus(lastActive);
       deleted = deleted.plus(lastDeleted);
-      Money owed = minimumThrough(u.day()).minus(active);
+      Money owed = minimumBetween(first, u.day()).minus(active);
       Money newShortfall = owed.isNegative() ? zero : owed;
       out.add(Observation.spend(u.day(), ACTIVE, lastActive, Provenance.ESTIMATE));
       out.add(Observation.spend(u.day(), DELETED, lastDeleted, Provenance.ESTIMATE));
@@ -111,7 +152,7 @@ final class StorageEstimate {
     BigDecimal remaining = BigDecimal.valueOf(month.lengthOfMonth() - last.getDayOfMonth());
     Money projectedActive = active.plus(lastActive.times(remaining));
     Money projectedDeleted = deleted.plus(lastDeleted.times(remaining));
-    Money minimum = minimum(month);
+    Money minimum = minimumBetween(first, month.atEndOfMonth());
     Money atLeastMinimum = projectedActive.compareTo(minimum) < 0 ? minimum : projectedActive;
     Money forecast = atLeastMinimum.plus(projectedDeleted);
     out.add(Observation.forecast(month.atDay(1), normal(forecast), Provenance.ESTIMATE));

@@ -16,6 +16,10 @@ import java.util.Optional;
  *
  * @param created the record's {@code CreateTime}, to prefer the newer of two records for a day
  * @param download {@code DownloadBytes} (egress), absent from some records
+ * @param minimumCharge {@code MinStorageChargeBytes}: the bytes Wasabi adds to the day's active
+ *     storage to reach the account's minimum (1 TiB minus active storage for a pay-go account below
+ *     it, 0 for an account above it or outside the minimum, e.g. a trial); absent from bucket
+ *     records and some older records
  */
 record Utilization(
     LocalDate day,
@@ -26,7 +30,8 @@ record Utilization(
     BigDecimal deleted,
     BigDecimal objects,
     BigDecimal apiCalls,
-    Optional<BigDecimal> download) {
+    Optional<BigDecimal> download,
+    Optional<BigDecimal> minimumCharge) {
 
   /** Active storage, what the price and the minimum apply to: padded objects plus their metadata. */
   BigDecimal active() {
@@ -63,7 +68,8 @@ record Utilization(
         number(record, "NumAPICalls", day, where),
         Optional.ofNullable(record.get("DownloadBytes"))
             .filter(JsonNode::isNumber)
-            .map(JsonNode::decimalValue));
+            .map(JsonNode::decimalValue),
+        perBucket ? Optional.empty() : optionalNumber(record, "MinStorageChargeBytes", day, where));
   }
 
   private static LocalDate day(JsonNode record, String where) throws ProviderException {
@@ -95,6 +101,14 @@ record Utilization(
       throw bad(field + " of " + day + " in " + where + " is not a non-negative number");
     }
     return value.decimalValue();
+  }
+
+  private static Optional<BigDecimal> optionalNumber(
+      JsonNode record, String field, LocalDate day, String where) throws ProviderException {
+    JsonNode value = record.get(field);
+    return value == null || value.isNull()
+        ? Optional.empty()
+        : Optional.of(number(record, field, day, where));
   }
 
   private static String excerpt(String text) {

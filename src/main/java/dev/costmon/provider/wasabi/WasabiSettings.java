@@ -13,7 +13,8 @@ import java.math.BigDecimal;
  * @param pricePerTbMonth pay-go storage price per TB (1024^4 bytes) and 30 days, default {@code 6.99
  *     USD}; write your invoice's "Timed Active Storage" unit price x 30 x 1024
  * @param minimumTb the minimum active storage charged per month in TB, default 1; 0 turns it off
- *     (reserved-capacity contracts)
+ *     (reserved-capacity contracts); used only for months whose records lack {@code
+ *     MinStorageChargeBytes}, Wasabi's own daily figure
  * @param billing {@code calendar} (default) or {@code thirty_day}, see {@link Billing}
  */
 public record WasabiSettings(

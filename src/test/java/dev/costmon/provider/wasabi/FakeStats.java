@@ -27,10 +27,23 @@ import java.util.function.Function;
 final class FakeStats implements HttpHandler {
   static final BigInteger TIB = BigInteger.ONE.shiftLeft(40);
 
-  /** One day's figures of the account or of a bucket. */
-  record Day(String bucket, BigInteger active, BigInteger deleted, long objects, long apiCalls) {
+  /**
+   * One day's figures of the account or of a bucket; {@code minimumCharge} is the record's {@code
+   * MinStorageChargeBytes}, left out of the record when null.
+   */
+  record Day(String bucket, BigInteger active, BigInteger deleted, long objects, long apiCalls,
+      BigInteger minimumCharge) {
+    Day(String bucket, BigInteger active, BigInteger deleted, long objects, long apiCalls) {
+      this(bucket, active, deleted, objects, apiCalls, null);
+    }
+
     static Day account(BigInteger active, BigInteger deleted) {
       return new Day(null, active, deleted, 10, 100);
+    }
+
+    /** An account day as Wasabi reports it, with the bytes it adds to reach the minimum. */
+    static Day account(BigInteger active, BigInteger deleted, BigInteger minimumCharge) {
+      return new Day(null, active, deleted, 10, 100, minimumCharge);
     }
   }
 
@@ -92,6 +105,9 @@ final class FakeStats implements HttpHandler {
         .put("MetadataStorageSizeBytes", metadata(day))
         .put("DeletedStorageSizeBytes", day.deleted())
         .put("NumAPICalls", day.apiCalls());
+    if (day.minimumCharge() != null) {
+      r.put("MinStorageChargeBytes", day.minimumCharge());
+    }
     return r;
   }
 

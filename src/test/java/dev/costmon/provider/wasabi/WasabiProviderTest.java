@@ -244,6 +244,48 @@ class WasabiProviderTest {
   }
 
   @Test
+  void theRecordsOwnMinimumIsChargedDayByDay() throws Exception {
+    // Wasabi's own sample: 2 GiB + 96 bytes stored, MinStorageChargeBytes = 1 TiB minus that.
+    BigInteger active = BigInteger.valueOf(2147483744L);
+    List<Observation> obs = october(KEYS, d -> Day.account(active, BigInteger.ZERO, TIB.subtract(active)));
+    assertThat(spendOn(obs, StorageEstimate.MINIMUM, LocalDate.of(2026, 10, 1)))
+        .isEqualByComparingTo(new StorageEstimate(new WasabiSettings(secret(), secret(), null, null, null))
+            .daily(new BigDecimal(TIB.subtract(active))).amount());
+    // Every day is topped up to 1 TiB: 31 x 0.233.
+    assertThat(totalSpend(obs)).isEqualByComparingTo("7.223");
+    assertThat(forecast(obs, 2026, 10).orElseThrow().value()).isEqualByComparingTo("7.223");
+  }
+
+  @Test
+  void anAccountOutsideTheMinimumIsChargedNoMinimum() throws Exception {
+    // A trial (or any account outside the minimum) reports MinStorageChargeBytes 0 below 1 TiB.
+    List<Observation> obs = october(KEYS, d -> Day.account(TIB.shiftRight(1), BigInteger.ZERO, BigInteger.ZERO));
+    assertThat(spend(obs, StorageEstimate.MINIMUM)).isZero();
+    assertThat(totalSpend(obs)).isEqualByComparingTo("3.6115");
+    assertThat(forecast(obs, 2026, 10).orElseThrow().value()).isEqualByComparingTo("3.6115");
+  }
+
+  @Test
+  void theRecordedMinimumOfADayIsChargedOnThatDayOnly() throws Exception {
+    // Records from Oct 10 on: the account did not exist before, so nothing is owed for Oct 1-9.
+    List<Observation> obs = october(KEYS, d -> d.getDayOfMonth() < 10 ? null
+        : Day.account(BigInteger.ZERO, BigInteger.ZERO, TIB));
+    assertThat(spendOn(obs, StorageEstimate.MINIMUM, LocalDate.of(2026, 10, 10))).isEqualByComparingTo("0.233");
+    assertThat(totalSpend(obs)).isEqualByComparingTo("5.126");
+  }
+
+  @Test
+  void withoutRecordedMinimumTheConfiguredOneAccruesFromTheFirstRecordedDay() throws Exception {
+    List<Observation> obs = october(KEYS, d -> d.getDayOfMonth() < 10 ? null
+        : Day.account(BigInteger.ZERO, BigInteger.ZERO));
+    // Oct 10 carries its own share, not the shares of Oct 1-9 too.
+    assertThat(spendOn(obs, StorageEstimate.MINIMUM, LocalDate.of(2026, 10, 10))).isEqualByComparingTo("0.233");
+    // 22 of October's 31 days of the 1 TB x 6.99 / 30 per day minimum.
+    assertThat(totalSpend(obs)).isEqualByComparingTo("5.126");
+    assertThat(forecast(obs, 2026, 10).orElseThrow().value()).isEqualByComparingTo("5.126");
+  }
+
+  @Test
   void dailyRateIsWasabisPricePerGigabyteDay() {
     StorageEstimate estimate = new StorageEstimate(new WasabiSettings(secret(), secret(), null, null, null));
     // The invoice's unit price for 6.99 is $0.00022754 per GB-day, that is 6.99 / 30 / 1024 rounded.
@@ -453,6 +495,17 @@ class WasabiProviderTest {
 
   private List<Observation> collect(ProviderFixture f, String yaml, CollectWindow window) throws ProviderException {
     return f.collect(provider, f.account(provider, yaml, ENV), window, CLOCK);
+  }
+
+  /** October from the days {@code day} gives; a null day has no record. */
+  private List<Observation> october(String yaml, java.util.function.Function<LocalDate, Day> day)
+      throws ProviderException {
+    try (ProviderFixture f = new ProviderFixture()) {
+      f.route(ACCOUNT, new FakeStats(d -> Optional.ofNullable(day.apply(d)).stream().toList(), false));
+      f.route(BUCKETS, json(NO_BUCKETS));
+      return collect(f, yaml, new CollectWindow(
+          LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), CLOCK.instant(), ZoneOffset.UTC));
+    }
   }
 
   private List<Observation> october(String yaml, BigInteger active) throws ProviderException {
