@@ -32,7 +32,8 @@ import java.util.TreeMap;
 /**
  * {@code provider: vercel}: the team's FOCUS billing charges ({@code GET /v1/billing/charges}) as
  * spend per day and service, and the consumed quantities of the metered services as usage against
- * the Hobby plan's included amounts. Days are Vercel's billing days, midnight to midnight in
+ * the Hobby plan's included amounts; quantities of other services are kept too, see {@link
+ * OtherUsage}. Days are Vercel's billing days, midnight to midnight in
  * America/Los_Angeles.
  */
 public final class VercelProvider implements ProviderType<VercelSettings> {
@@ -147,6 +148,7 @@ public final class VercelProvider implements ProviderType<VercelSettings> {
     private final Map<LocalDate, Map<VercelMetric, BigDecimal>> usage = new TreeMap<>();
     /** Days whose figure of a metric is unknown: a line of it had a unit costmon cannot convert. */
     private final Map<LocalDate, Set<VercelMetric>> unreadable = new TreeMap<>();
+    private final OtherUsage other = new OtherUsage();
     private final Set<String> logged = new HashSet<>();
     private Currency currency;
 
@@ -174,25 +176,29 @@ public final class VercelProvider implements ProviderType<VercelSettings> {
       currency = lineCurrency;
       spend.computeIfAbsent(day, d -> new LinkedHashMap<>())
           .merge(new ServiceOfProject(charge.service(), charge.tags()), charge.billed(), Money::plus);
-      Optional<VercelMetric> metric = VercelMetric.forService(charge.service());
-      if (metric.isEmpty()) {
-        logOnce("service " + charge.service(), "service '" + charge.service()
-            + "' has no usage metric in costmon; its spend is kept");
-        return;
-      }
       if (charge.consumedQuantity().isEmpty()) {
+        // Purchases, taxes and credits carry money but no quantity.
         return;
       }
-      VercelMetric m = metric.get();
-      Optional<BigDecimal> value = m.toBaseUnit(charge.consumedQuantity().get(), charge.consumedUnit());
-      if (value.isEmpty()) {
+      BigDecimal quantity = charge.consumedQuantity().get();
+      Optional<VercelMetric> metric = VercelMetric.forService(charge.service());
+      if (metric.isPresent()) {
+        VercelMetric m = metric.get();
+        Optional<BigDecimal> value = m.toBaseUnit(quantity, charge.consumedUnit());
+        if (value.isPresent()) {
+          usage.computeIfAbsent(day, d -> new EnumMap<>(VercelMetric.class)).merge(m, value.get(), BigDecimal::add);
+          return;
+        }
         logOnce("unit " + m + charge.consumedUnit(), "service '" + charge.service() + "' reports usage in '"
             + charge.consumedUnit() + "', which costmon cannot convert to " + m.unit() + "; "
-            + m.metric() + " is left out for the days concerned");
+            + m.metric() + " is left out for the days concerned and the quantity kept as "
+            + OtherUsage.metricName(charge.consumedUnit()));
         unreadable.computeIfAbsent(day, d -> new HashSet<>()).add(m);
-        return;
       }
-      usage.computeIfAbsent(day, d -> new EnumMap<>(VercelMetric.class)).merge(m, value.get(), BigDecimal::add);
+      if (!other.add(day, charge.service(), charge.consumedUnit(), quantity)) {
+        logOnce("too many series", "more than " + OtherUsage.MAX_SERIES + " other usage series (service and"
+            + " unit); the usage of '" + charge.service() + "' in '" + charge.consumedUnit() + "' is left out");
+      }
     }
 
     List<Observation> observations() {
@@ -216,6 +222,7 @@ public final class VercelProvider implements ProviderType<VercelSettings> {
                 Aggregation.SUM, Provenance.API));
           }
         }
+        out.addAll(other.observations(day));
       }
       return out;
     }

@@ -263,6 +263,47 @@ class OpenAiProviderTest {
   }
 
   @Test
+  void everyCountAResultReportsIsKeptNotOnlyTheFourTokenFields() throws Exception {
+    fixture.route(COSTS, json(resourceOf("costs_empty.json")));
+    fixture.route(USAGE, json(page(bucket(1793491200L,
+        "{\"object\": \"organization.usage.completions.result\", \"input_tokens\": 1200, \"output_tokens\": 300,"
+            + " \"input_cached_tokens\": 200, \"input_cache_write_tokens\": 400, \"input_uncached_tokens\": 600,"
+            + " \"input_text_tokens\": 500, \"input_audio_tokens\": 70, \"input_image_tokens\": 30,"
+            + " \"output_text_tokens\": 250, \"output_audio_tokens\": 50, \"output_image_tokens\": 0,"
+            + " \"num_model_requests\": 3, \"project_id\": null, \"user_id\": null, \"api_key_id\": null,"
+            + " \"model\": \"gpt-realtime\", \"batch\": false, \"service_tier\": \"default\"}"))));
+
+    List<Observation> usage = usage(collect());
+
+    assertThat(usage).filteredOn(o -> o.day().equals(nov(1))).containsExactlyInAnyOrder(
+        usageRow(1, "input_tokens", "gpt-realtime", 1200, "tokens"),
+        usageRow(1, "output_tokens", "gpt-realtime", 300, "tokens"),
+        usageRow(1, "input_cached_tokens", "gpt-realtime", 200, "tokens"),
+        usageRow(1, "input_cache_write_tokens", "gpt-realtime", 400, "tokens"),
+        usageRow(1, "input_uncached_tokens", "gpt-realtime", 600, "tokens"),
+        usageRow(1, "input_text_tokens", "gpt-realtime", 500, "tokens"),
+        usageRow(1, "input_audio_tokens", "gpt-realtime", 70, "tokens"),
+        usageRow(1, "input_image_tokens", "gpt-realtime", 30, "tokens"),
+        usageRow(1, "output_text_tokens", "gpt-realtime", 250, "tokens"),
+        usageRow(1, "output_audio_tokens", "gpt-realtime", 50, "tokens"),
+        usageRow(1, "output_image_tokens", "gpt-realtime", 0, "tokens"),
+        usageRow(1, "num_model_requests", "gpt-realtime", 3, "requests"));
+  }
+
+  @Test
+  void aCountFieldAResultLacksIsAbsentNotZero() throws Exception {
+    fixture.route(COSTS, json(resourceOf("costs_empty.json")));
+    fixture.route(USAGE, json(page(bucket(1793491200L,
+        "{\"object\": \"organization.usage.completions.result\", \"input_tokens\": 10, \"output_tokens\": 2,"
+            + " \"num_model_requests\": 1, \"model\": \"m\"}"))));
+
+    List<Observation> usage = usage(collect());
+
+    assertThat(usage).filteredOn(o -> o.day().equals(nov(1))).extracting(Observation::metric)
+        .containsExactlyInAnyOrder("input_tokens", "output_tokens", "num_model_requests");
+  }
+
+  @Test
   void emptyMonthIsAnExplicitZeroForEveryDay() throws Exception {
     fixture.route(COSTS, json(resourceOf("costs_empty.json")));
     fixture.route(USAGE, json(resourceOf("usage_completions_empty.json")));

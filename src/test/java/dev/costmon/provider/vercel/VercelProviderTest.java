@@ -97,6 +97,14 @@ class VercelProviderTest {
         .map(Observation::value).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
+  /** One usage charge line in the documented FOCUS shape. */
+  private static String line(String start, String service, String billed, String quantity, String unit) {
+    return "{\"BilledCost\":" + billed + ",\"BillingCurrency\":\"USD\",\"ChargeCategory\":\"Usage\","
+        + "\"ChargePeriodStart\":\"" + start + "\",\"ConsumedQuantity\":" + quantity + ",\"ConsumedUnit\":\""
+        + unit + "\",\"PricingQuantity\":" + quantity + ",\"PricingUnit\":\"MIUs\",\"ServiceName\":\""
+        + service + "\",\"ServiceProviderName\":\"Vercel\"}\n";
+  }
+
   private static Map<String, String> query(String request) {
     Map<String, String> out = new TreeMap<>();
     String q = request.substring(request.indexOf('?') + 1);
@@ -157,22 +165,59 @@ class VercelProviderTest {
     assertThat(usage(result, "provisioned_memory")).isEqualByComparingTo("180");
     assertThat(usage(result, "fast_data_transfer")).isEqualByComparingTo("32500000000");
     assertThat(usage(result, "edge_requests")).isEqualByComparingTo("300000");
-    assertThat(result).filteredOn(o -> o.kind() == ObservationKind.USAGE).allSatisfy(o -> {
-      assertThat(o.aggregation()).isEqualTo(Aggregation.SUM);
-      assertThat(o.dimension()).isEmpty();
-    });
-    assertThat(result).filteredOn(o -> o.kind() == ObservationKind.USAGE)
+    assertThat(result).filteredOn(o -> o.kind() == ObservationKind.USAGE).allSatisfy(o ->
+        assertThat(o.aggregation()).isEqualTo(Aggregation.SUM));
+    assertThat(result).filteredOn(o -> o.kind() == ObservationKind.USAGE && o.dimension().isEmpty())
         .extracting(Observation::metric, Observation::unit).containsOnly(
             tuple("function_invocations", "count"),
             tuple("active_cpu", "seconds"),
             tuple("provisioned_memory", "gb_hours"),
             tuple("fast_data_transfer", "bytes"),
             tuple("edge_requests", "count"));
+    // Services without a costmon metric keep their quantity under their unit, the service as dimension.
+    assertThat(result).filteredOn(o -> o.kind() == ObservationKind.USAGE && !o.dimension().isEmpty())
+        .extracting(Observation::day, Observation::metric, Observation::dimension, o -> o.value().toPlainString(),
+            Observation::unit)
+        .containsExactlyInAnyOrder(
+            tuple(LocalDate.of(2026, 11, 1), "invocations", "Edge Middleware Invocations", "40000", "invocations"),
+            tuple(LocalDate.of(2026, 11, 2), "seats", "Pro Plan", "1", "seats"));
     // Zero usage on a quiet day, so a re-fetched day that lost its usage replaces the old figure.
     assertThat(result).filteredOn(o -> o.kind() == ObservationKind.USAGE && o.day().equals(LocalDate.of(2026, 11, 15)))
         .hasSize(5).allSatisfy(o -> assertThat(o.value()).isZero());
-    assertThat(fixture.log).anyMatch(l -> l.contains("'Edge Middleware Invocations' has no usage metric"));
-    assertThat(fixture.log).anyMatch(l -> l.contains("'Pro Plan' has no usage metric"));
+  }
+
+  @Test
+  void usageOfServicesWithoutACostmonMetricIsKeptUnderItsUnit() throws ProviderException {
+    // Legacy (pre-Fluid) meters: function duration in GB-seconds, middleware invocations.
+    fixture.route(PATH, jsonl(line("2026-11-05T08:00:00.000Z", "Serverless Function Execution", "0.36", "7200",
+        "GB-Seconds") + line("2026-11-05T08:00:00.000Z", "Serverless Function Execution", "0.18", "3600",
+        "GB-Seconds") + line("2026-11-05T08:00:00.000Z", "Edge Middleware Invocations", "0", "12000",
+        "Invocations") + line("2026-11-06T08:00:00.000Z", "Image Optimization", "0", "5", "1K Source Images")));
+
+    List<Observation> result = collect();
+
+    assertThat(result).filteredOn(o -> o.kind() == ObservationKind.USAGE && !o.dimension().isEmpty())
+        .extracting(Observation::day, Observation::metric, Observation::dimension, o -> o.value().toPlainString())
+        .containsExactlyInAnyOrder(
+            tuple(LocalDate.of(2026, 11, 5), "gb_seconds", "Serverless Function Execution", "10800"),
+            tuple(LocalDate.of(2026, 11, 5), "invocations", "Edge Middleware Invocations", "12000"),
+            tuple(LocalDate.of(2026, 11, 6), "unit_1k_source_images", "Image Optimization", "5"));
+    // No zero rows for these meters on the days without them: absence stays absence.
+    assertThat(result).filteredOn(o -> o.metric().equals("gb_seconds")).hasSize(1);
+  }
+
+  @Test
+  void theOtherUsageSeriesAreBounded() throws ProviderException {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < OtherUsage.MAX_SERIES + 5; i++) {
+      lines.append(line("2026-11-05T08:00:00.000Z", "Service " + i, "0", "1", "Units"));
+    }
+    fixture.route(PATH, jsonl(lines.toString()));
+
+    List<Observation> result = collect();
+
+    assertThat(result).filteredOn(o -> o.metric().equals("units")).hasSize(OtherUsage.MAX_SERIES);
+    assertThat(fixture.log).anyMatch(l -> l.contains("more than " + OtherUsage.MAX_SERIES + " other usage series"));
   }
 
   @Test
@@ -336,7 +381,7 @@ class VercelProviderTest {
 
     LocalDate day = LocalDate.of(2026, 11, 5);
     assertThat(result).filteredOn(o -> o.day().equals(day) && o.kind() == ObservationKind.USAGE)
-        .extracting(Observation::metric).doesNotContain("fast_data_transfer").hasSize(4);
+        .extracting(Observation::metric).doesNotContain("fast_data_transfer").hasSize(5).contains("mius");
     assertThat(spendByDay(result, o -> o.day().equals(day))).containsEntry("2026-11-05", new BigDecimal("0.4"));
     assertThat(fixture.log).anyMatch(l -> l.contains("'MIUs'") && l.contains("fast_data_transfer"));
   }
