@@ -15,6 +15,7 @@ import dev.costmon.store.SnapshotStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -70,10 +71,15 @@ public final class Collector {
       List<Future<AccountOutcome>> futures = new ArrayList<>();
       for (Account account : accounts) {
         futures.add(pool.submit(() -> {
-          AccountOutcome outcome = collectOne(account, window, calls);
+          // The provider's "now" is the start of its own collection, to the millisecond the snapshot
+          // keeps: reprocess then hands it exactly the window it had, so a request built from it (a
+          // BigQuery requestId) matches its archived answer, and a forecast comes out the same.
+          Instant start = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+          CollectWindow own = new CollectWindow(window.from(), window.to(), start, window.zone());
+          AccountOutcome outcome = collectOne(account, own, calls);
           if (history != null) {
             history.append(runId, new AccountSnapshot(
-                account.id(), account.providerName(), clock.instant().minus(outcome.duration()), clock.instant(),
+                account.id(), account.providerName(), start, clock.instant(),
                 outcome.status(), outcome.error().isEmpty() ? null : outcome.error(), window.from(), window.to(),
                 outcome.observations()));
           }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.costmon.provider.ProviderFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,5 +107,38 @@ class GcpTagsCliTest {
     assertThat(cli.run("report", "--by", "label:team", "--format", "csv").out()).isEqualTo(before);
     assertThat(String.join("\n", raw.out(), cli.run("raw", "show", "1").out(), reprocess.out(), reprocess.err()))
         .doesNotContain(ACCESS_TOKEN);
+  }
+
+  @Test
+  void collectThenReprocessAtRealTimeFindsTheArchivedQuery() {
+    // Time passes as it does for real (sub-millisecond, between reads), from a fixed date so the
+    // archived rows stay inside the window: the BigQuery requestId built at collect time must be
+    // built again identically on replay.
+    Instant base = Instant.parse("2026-11-23T07:00:00.000123456Z");
+    long started = System.nanoTime();
+    cli.clock = new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public Instant instant() {
+        return base.plusNanos(System.nanoTime() - started);
+      }
+    };
+    assertThat(cli.run("collect").exitCode()).isZero();
+    String before = cli.run("report", "--by", "label:team", "--format", "csv").out();
+
+    CliHarness.Result reprocess = cli.run("reprocess", "--account", "gcp");
+
+    assertThat(reprocess.exitCode()).as(reprocess.err()).isZero();
+    assertThat(reprocess.out()).startsWith("gcp").contains("1 runs replayed");
+    assertThat(cli.run("report", "--by", "label:team", "--format", "csv").out()).isEqualTo(before);
   }
 }
