@@ -123,6 +123,7 @@ public final class AwsProvider implements ProviderType<AwsSettings> {
     }, MOST_PAGES);
     SortedMap<LocalDate, Map<String, Money>> days = new TreeMap<>();
     int estimated = 0;
+    int spread = 0;
     for (CostPage.Day day : all) {
       if (day.day().isBefore(window.from()) || day.day().isAfter(window.to())) {
         continue;
@@ -130,6 +131,11 @@ public final class AwsProvider implements ProviderType<AwsSettings> {
       Map<String, Money> byService = days.computeIfAbsent(day.day(), d -> new LinkedHashMap<>());
       day.byService().forEach((service, amount) -> byService.merge(service, amount, Money::plus));
       estimated += day.estimated() ? 1 : 0;
+      spread += day.spread() ? 1 : 0;
+    }
+    if (spread > 0) {
+      context.log().accept("AWS Cost Explorer: results covering more than one day were spread evenly over "
+          + spread + " day(s) of the window");
     }
     if (estimated > 0) {
       context.log().accept("AWS Cost Explorer: " + estimated

@@ -421,6 +421,41 @@ class AwsProviderTest {
   }
 
   @Test
+  void aResultLongerThanADayIsSpreadOverItsDaysNotBookedOnTheFirst() throws Exception {
+    // TimePeriod.End is exclusive: 2026-11-20 to 2026-11-23 is three days.
+    ce.on("GetCostAndUsage", ok("{\"ResultsByTime\":[{\"TimePeriod\":{\"Start\":\"2026-11-20\",\"End\":"
+        + "\"2026-11-23\"},\"Total\":{},\"Groups\":[{\"Keys\":[\"" + S3 + "\"],\"Metrics\":{\"UnblendedCost\":"
+        + "{\"Amount\":\"1.00\",\"Unit\":\"USD\"}}},{\"Keys\":[\"Tax\"],\"Metrics\":{\"UnblendedCost\":"
+        + "{\"Amount\":\"0.30\",\"Unit\":\"USD\"}}}],\"Estimated\":false},"
+        + "{\"TimePeriod\":{\"Start\":\"2026-11-23\",\"End\":\"2026-11-24\"},\"Total\":{},\"Groups\":"
+        + "[{\"Keys\":[\"" + S3 + "\"],\"Metrics\":{\"UnblendedCost\":{\"Amount\":\"0.05\",\"Unit\":\"USD\"}}}],"
+        + "\"Estimated\":true}]}"));
+    ce.on("GetCostForecast", error(400, "DataUnavailableException", "Insufficient amount of historical data"));
+
+    List<Observation> result = collect();
+
+    assertThat(onDay(result, nov(20))).containsOnly(
+        Map.entry(S3, new BigDecimal("0.33333333")), Map.entry("Tax", new BigDecimal("0.10000000")));
+    assertThat(onDay(result, nov(21))).containsOnly(
+        Map.entry(S3, new BigDecimal("0.33333333")), Map.entry("Tax", new BigDecimal("0.10000000")));
+    assertThat(onDay(result, nov(22))).containsOnly(
+        Map.entry(S3, new BigDecimal("0.33333334")), Map.entry("Tax", new BigDecimal("0.10000000")));
+    assertThat(onDay(result, nov(23))).containsOnly(Map.entry(S3, new BigDecimal("0.05")));
+    assertThat(total(result)).isEqualByComparingTo("1.35");
+    assertThat(fixture.log).anyMatch(l -> l.contains("spread evenly over 3 day(s)"));
+  }
+
+  @Test
+  void aTimePeriodEndingBeforeItStartsIsABadResponse() {
+    ce.on("GetCostAndUsage", ok("{\"ResultsByTime\":[{\"TimePeriod\":{\"Start\":\"2026-11-20\",\"End\":"
+        + "\"2026-11-20\"},\"Total\":{},\"Groups\":[],\"Estimated\":false}]}"));
+
+    assertThat(failure()).hasMessage("Cost Explorer response has ResultsByTime[0].TimePeriod 2026-11-20 to "
+        + "2026-11-20, not a period of 1 to 367 days")
+        .extracting(ProviderException::kind).isEqualTo(Kind.BAD_RESPONSE);
+  }
+
+  @Test
   void aRevisedDayCarriesItsNewFigure() throws Exception {
     String first = "{\"ResultsByTime\":[{\"TimePeriod\":{\"Start\":\"2026-11-22\",\"End\":\"2026-11-23\"},"
         + "\"Groups\":[{\"Keys\":[\"Amazon Simple Storage Service\"],\"Metrics\":{\"UnblendedCost\":"
