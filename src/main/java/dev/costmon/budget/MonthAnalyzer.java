@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
  * the reporting currency, cap ratios, forecast, usage against quotas, a 30-day trend and freshness.
  */
 public final class MonthAnalyzer {
-  /** Days in the trend sparkline. */
+  /** Days in the trend sparkline of the current month; a closed month's trend is the whole month. */
   public static final int TREND_DAYS = 30;
 
   private final CostmonConfig config;
@@ -50,7 +50,8 @@ public final class MonthAnalyzer {
   public MonthView analyze(History history, YearMonth month, Instant now) {
     LocalDate today = LocalDate.ofInstant(now, config.timezone());
     LocalDate end = month.atEndOfMonth().isBefore(today) ? month.atEndOfMonth() : today;
-    LocalDate trendStart = end.minusDays(TREND_DAYS - 1);
+    // A closed month is looked at as a whole: 30 days back from a 31st would leave out its 1st.
+    LocalDate trendStart = month.atEndOfMonth().isBefore(today) ? month.atDay(1) : end.minusDays(TREND_DAYS - 1);
     LocalDate from = trendStart.isBefore(month.atDay(1)) ? trendStart : month.atDay(1);
     Map<String, List<Observation>> byAccount = history.latest(from, month.atEndOfMonth()).stream()
         .collect(Collectors.groupingBy(StoredObservation::account, LinkedHashMap::new,

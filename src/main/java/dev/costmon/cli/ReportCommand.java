@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code costmon report}: the month for a person in a terminal, or for a script. */
 @Command(name = "report", mixinStandardHelpOptions = true,
     description = {"Month-to-date spend per account and in total, then usage against quotas.",
-        "Per account: cap, %% used, month-end forecast, 30-day trend, provenance and data freshness."},
+        "Per account: cap, %% used, month-end forecast, 30-day trend (a closed month: the whole month),"
+            + " provenance and data freshness."},
     footerHeading = "%nExamples:%n",
     footer = {"  costmon report",
         "  costmon report --month 2026-10 --format csv > october.csv",

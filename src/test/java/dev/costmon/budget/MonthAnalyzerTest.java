@@ -147,4 +147,27 @@ class MonthAnalyzerTest {
     assertThat(a.trend()).hasSize(30);
     assertThat(a.trend().get(29).day()).isEqualTo(LocalDate.of(2026, 11, 12));
   }
+
+  @Test
+  void trendOfAClosedThirtyOneDayMonthCoversTheWholeMonth() {
+    List<Observation> october = new ArrayList<>();
+    for (int d = 1; d <= 31; d++) {
+      october.add(Observation.spend(LocalDate.of(2026, 10, d), "api", Money.of(d == 1 ? "5" : "1", "USD"),
+          Provenance.API));
+    }
+    AccountView a = analyze(YearMonth.of(2026, 10), Instant.parse("2026-11-12T07:00:00Z"), october);
+
+    assertThat(a.trend()).hasSize(31);
+    assertThat(a.trend().get(0)).isEqualTo(new DailySpend(LocalDate.of(2026, 10, 1), Money.of("5", "USD")));
+    assertThat(a.trend().get(30).day()).isEqualTo(LocalDate.of(2026, 10, 31));
+    assertThat(a.spend()).isEqualTo(Money.of("35", "USD"));
+  }
+
+  @Test
+  void trendOfAClosedFebruaryIsItsTwentyEightDays() {
+    AccountView a = analyze(YearMonth.of(2026, 2), Instant.parse("2026-11-12T07:00:00Z"), List.of());
+
+    assertThat(a.trend()).hasSize(28);
+    assertThat(a.trend().get(0).day()).isEqualTo(LocalDate.of(2026, 2, 1));
+  }
 }

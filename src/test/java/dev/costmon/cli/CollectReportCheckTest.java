@@ -155,4 +155,26 @@ class CollectReportCheckTest {
 
     assertThat(r.out()).contains("\"month\" : \"2026-12\"");
   }
+
+  @Test
+  void theTrendOfAClosedThirtyOneDayMonthStartsOnItsFirstDay() throws Exception {
+    cli.at("2026-10-31T20:00:00Z");
+    assertThat(cli.run("collect").exitCode()).isZero();
+    cli.at("2026-11-05T08:00:00Z");
+
+    CliHarness.Result r = cli.run("report", "--month", "2026-10", "--format", "json");
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    JsonNode ovh = null;
+    for (JsonNode account : new ObjectMapper().readTree(r.out()).path("accounts")) {
+      if (account.path("id").asText().equals("ovh")) {
+        ovh = account;
+      }
+    }
+    assertThat(ovh).isNotNull();
+    JsonNode trend = ovh.path("trend");
+    assertThat(trend).hasSize(31);
+    assertThat(trend.get(0).path("day").asText()).isEqualTo("2026-10-01");
+    assertThat(trend.get(30).path("day").asText()).isEqualTo("2026-10-31");
+  }
 }
