@@ -58,7 +58,7 @@ public final class CheckCommand implements Callable<Integer> {
         CheckOutput.text(result, session.config().demo(), parent.global.verbose(), session.out());
       }
       if (notify) {
-        notifications.notify(db, view, result).problems().forEach(p -> session.err().println("costmon: " + p));
+        notifications.notify(db, view, result).problems().forEach(session::warn);
       }
       if (parent.global.verbose() && format == Format.text) {
         notifications.status(db, view.month()).forEach(session.out()::println);

@@ -17,7 +17,11 @@ import picocli.CommandLine.IFactory;
 public final class Cli {
   private Cli() {}
 
-  public static int run(CliContext context, String... args) {
+  public static int run(CliContext given, String... args) {
+    CliContext context = JournalStream.active(given.environment())
+        ? new CliContext(given.out(), JournalStream.prefixed(given.err()), given.environment(), given.clock(),
+            given.providers())
+        : given;
     CommandLine cl = commandLine(context, args);
     int code = cl.execute(args);
     context.out().flush();

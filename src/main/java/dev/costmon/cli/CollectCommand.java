@@ -60,7 +60,7 @@ public final class CollectCommand implements Callable<Integer> {
     }
     if (notify && !dryRun) {
       try (NotifyService notifications = new NotifyService(session.config(), context.clock(), session::verbose)) {
-        notifications.afterCollect().problems().forEach(p -> session.err().println("costmon: " + p));
+        notifications.afterCollect().problems().forEach(session::warn);
       }
     }
     if (result.allFailed()) {

@@ -28,9 +28,20 @@ record Session(CliContext context, GlobalOptions options, CostmonConfig config) 
 
   void verbose(String line) {
     if (options.verbose()) {
-      context.err().println(line);
+      context.err().println(journal() + line);
       context.err().flush();
     }
+  }
+
+  /** A problem that does not fail the command (a notification not delivered): a warning in the journal. */
+  void warn(String line) {
+    context.err().println((JournalStream.active(context.environment()) ? JournalStream.WARNING : "") + "costmon: "
+        + line);
+    context.err().flush();
+  }
+
+  private String journal() {
+    return JournalStream.active(context.environment()) ? JournalStream.INFO : "";
   }
 
   /** Colours only on a terminal, and never with --no-color or NO_COLOR (https://no-color.org). */

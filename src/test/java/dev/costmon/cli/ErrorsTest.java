@@ -27,6 +27,24 @@ class ErrorsTest {
   }
 
   @Test
+  void underSystemdEveryErrorLineCarriesTheErrorPriorityAndPlainElsewhere() {
+    cli.write("costmon.yaml", "currency: EUR\naccounts:\n  - id: a\n    provider: fixed\n    amout: 5 EUR\n");
+    CliHarness.Result plain = cli.run("collect");
+    CliHarness.Result usage = cli.run("colect");
+    cli.env.put("JOURNAL_STREAM", "8:12345");
+
+    CliHarness.Result journal = cli.run("collect");
+    CliHarness.Result journalUsage = cli.run("colect");
+
+    assertThat(plain.err()).startsWith("costmon: ");
+    assertThat(journal.exitCode()).isEqualTo(plain.exitCode()).isEqualTo(78);
+    assertThat(journal.err().lines()).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("<3>costmon: "))
+        .containsExactlyElementsOf(plain.err().lines().map(l -> "<3>" + l).toList());
+    assertThat(journalUsage.err().lines()).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("<3>"))
+        .containsExactlyElementsOf(usage.err().lines().map(l -> "<3>" + l).toList());
+  }
+
+  @Test
   void misspeltKeyIsAConfigurationError() {
     cli.write("costmon.yaml", "currency: EUR\naccounts:\n  - id: a\n    provider: fixed\n    amout: 5 EUR\n");
 

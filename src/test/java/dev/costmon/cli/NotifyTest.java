@@ -278,6 +278,21 @@ class NotifyTest {
   }
 
   @Test
+  void underSystemdAFailedDeliveryIsAWarningNotAnError() {
+    cli.write("costmon.yaml", ACCOUNTS + CHANNELS.substring(0, CHANNELS.indexOf("  - name: chat")));
+    cli.env.put("JOURNAL_STREAM", "8:12345");
+    run("2026-11-17T07:00:00Z", "collect");
+    status.set(500);
+
+    CliHarness.Result failing = run("2026-11-17T07:00:00Z", "check", "--notify");
+
+    // The check did its job; the journal keeps the undelivered message at warning priority.
+    assertThat(failing.exitCode()).isEqualTo(1);
+    assertThat(failing.err().lines()).singleElement().asString()
+        .startsWith("<4>costmon: notify channel 'hook' (webhook): 2 messages not delivered");
+  }
+
+  @Test
   void aFailedDeliveryIsRetriedNextRunWithoutChangingTheExitCode() {
     cli.write("costmon.yaml", ACCOUNTS + CHANNELS.substring(0, CHANNELS.indexOf("  - name: chat")));
     run("2026-11-17T07:00:00Z", "collect");
