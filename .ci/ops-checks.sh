@@ -293,6 +293,43 @@ check_dashboard() {
   fi
 }
 
+# ---- backfill recipe (README "Backfilling Prometheus") -----------------------------------
+# The recipe end to end: 90 days of demo history exported as OpenMetrics, blocks created with
+# the recipe's flags, a Prometheus on loopback started on them with the recipe's retention, and
+# the first day queried. Without the retention Prometheus deletes most of the blocks at start.
+check_backfill() {
+  if ! find_promtool; then skip "backfill: promtool not installable"; return; fi
+  local prometheus=${PROMETHEUS:-$(dirname "$promtool")/prometheus}
+  [ -x "$prometheus" ] || { skip "backfill: no prometheus binary next to $promtool"; return; }
+  local d=$work/backfill first port pid out
+  mkdir -p "$d"
+  (cd "$d" && java -jar "$repo/target/costmon.jar" demo --days 90 >/dev/null) || { fail "backfill: costmon demo"; return; }
+  first=$(date -u -d '89 days ago' +%F)
+  java -jar target/costmon.jar -c "$d/costmon-demo/costmon.yaml" export --format openmetrics --from "$first" \
+    --output "$d/history.om" || { fail "backfill: costmon export --format openmetrics"; return; }
+  # The recipe's commands, as the README gives them.
+  if ! out=$("$promtool" tsdb create-blocks-from openmetrics --max-block-duration=744h "$d/history.om" "$d/blocks" 2>&1); then
+    fail "backfill: promtool tsdb create-blocks-from openmetrics: $out"; return
+  fi
+  mkdir -p "$d/metrics2" && mv "$d"/blocks/* "$d/metrics2/"
+  printf 'global:\n  scrape_interval: 1m\n' >"$d/prometheus.yml"
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  "$prometheus" --config.file="$d/prometheus.yml" --storage.tsdb.path="$d/metrics2" \
+    --storage.tsdb.retention.time=3y --web.listen-address="127.0.0.1:$port" >"$d/prometheus.log" 2>&1 &
+  pid=$!
+  for _ in $(seq 150); do curl -fsS "http://127.0.0.1:$port/-/ready" >/dev/null 2>&1 && break; sleep 0.2; done
+  local t n
+  t=$(date -u -d "$first 23:59:59" +%s)
+  n=$(curl -fsS "http://127.0.0.1:$port/api/v1/query" --data-urlencode "query=count(costmon_spend_month_to_date_reporting)" \
+      --data-urlencode "time=$t" | jq -r '.data.result[0].value[1] // "0"')
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+  if [ "${n:-0}" -gt 0 ] 2>/dev/null; then
+    ok "backfill recipe: Prometheus with --storage.tsdb.retention.time=3y answers for $first ($n accounts)"
+  else
+    fail "backfill recipe: no data for the first day $first: $(grep -iE 'err|delet' "$d/prometheus.log" | head -3 | tr '\n' ' ')"
+  fi
+}
+
 # ---- shell scripts ----------------------------------------------------------------------
 check_scripts() {
   local s scripts=(packaging/costmon packaging/prepare-startup packaging/notify packaging/build-deb.sh
@@ -314,6 +351,7 @@ check_unpacked
 check_units
 check_rules
 check_dashboard
+check_backfill
 check_scripts
 
 if [ $failed = 0 ]; then echo "PASS ops-checks"; else echo "FAIL ops-checks"; fi
