@@ -285,7 +285,7 @@ check_dashboard() {
   # with the $account variable replaced by what Grafana sends for "All".
   if find_promtool; then
     jq -r '[.panels[].targets[]?.expr] | to_entries[]
-           | "      - record: dashboard:query\(.key)\n        expr: \(.value | gsub("\\$account"; ".*") | @json)"' "$f" \
+           | "      - record: dashboard:query\(.key)\n        expr: \(.value | gsub("\\$(account|job|instance)"; ".*") | @json)"' "$f" \
       | { printf 'groups:\n  - name: dashboard\n    rules:\n'; cat; } >"$work/dashboard-queries.yml"
     local out
     if out=$("$promtool" check rules "$work/dashboard-queries.yml" 2>&1); then ok "dashboard PromQL parses ($(grep -o '[0-9]* rules' <<<"$out"))"
@@ -312,8 +312,18 @@ check_backfill() {
     fail "backfill: promtool tsdb create-blocks-from openmetrics: $out"; return
   fi
   mkdir -p "$d/metrics2" && mv "$d"/blocks/* "$d/metrics2/"
-  printf 'global:\n  scrape_interval: 1m\n' >"$d/prometheus.yml"
+  # The live side: node_exporter serving the demo's .prom, scraped as job "node".
+  local nodeexp=${NODE_EXPORTER:-$(dirname "$promtool")/prometheus-node-exporter} neport nepid=""
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  neport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  mkdir -p "$d/textfile" && cp "$d/costmon-demo/costmon.prom" "$d/textfile/"
+  if [ -x "$nodeexp" ]; then
+    "$nodeexp" --web.listen-address="127.0.0.1:$neport" --collector.disable-defaults --collector.textfile \
+      --collector.textfile.directory="$d/textfile" >"$d/ne.log" 2>&1 &
+    nepid=$!
+  fi
+  printf 'global:\n  scrape_interval: 1m\nscrape_configs:\n  - job_name: node\n    scrape_interval: 1s\n    static_configs: [{targets: ["127.0.0.1:%s"]}]\n' \
+    "$neport" >"$d/prometheus.yml"
   "$prometheus" --config.file="$d/prometheus.yml" --storage.tsdb.path="$d/metrics2" \
     --storage.tsdb.retention.time=3y --web.listen-address="127.0.0.1:$port" >"$d/prometheus.log" 2>&1 &
   pid=$!
@@ -322,12 +332,47 @@ check_backfill() {
   t=$(date -u -d "$first 23:59:59" +%s)
   n=$(curl -fsS "http://127.0.0.1:$port/api/v1/query" --data-urlencode "query=count(costmon_spend_month_to_date_reporting)" \
       --data-urlencode "time=$t" | jq -r '.data.result[0].value[1] // "0"')
-  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
   if [ "${n:-0}" -gt 0 ] 2>/dev/null; then
     ok "backfill recipe: Prometheus with --storage.tsdb.retention.time=3y answers for $first ($n accounts)"
   else
     fail "backfill recipe: no data for the first day $first: $(grep -iE 'err|delet' "$d/prometheus.log" | head -3 | tr '\n' ' ')"
   fi
+  if [ -n "$nepid" ]; then dashboard_queries "$port" "127.0.0.1:$neport" "$t"
+  else skip "dashboard queries: no node_exporter"; fi
+  kill "$pid" ${nepid:+"$nepid"} 2>/dev/null; wait 2>/dev/null
+}
+
+# dashboard_queries PORT INSTANCE FIRST_DAY_END: every panel query of the dashboard, with the
+# variables as a user picks them (job node, the one instance, every account), run against the
+# Prometheus on PORT that holds the backfilled history and scrapes the demo's .prom. A query
+# that errors or returns nothing fails; history panels (those that take series without a job,
+# i.e. backfilled ones) must also answer for the first backfilled day.
+dashboard_queries() {
+  local port=$1 instance=$2 first=$3 q e r n count=0
+  for _ in $(seq 100); do
+    r=$(curl -fsS "http://127.0.0.1:$port/api/v1/query" --data-urlencode 'query=costmon_build_info{job="node"}' | jq -r '.data.result | length')
+    [ "$r" = 1 ] && break; sleep 0.2
+  done
+  local has_floor
+  has_floor=$(curl -fsS "http://127.0.0.1:$port/api/v1/query" --data-urlencode 'query=count(costmon_floor)' | jq -r '.data.result | length')
+  while IFS= read -r e; do
+    q=${e//\$job/node}; q=${q//\$instance/$instance}; q=${q//\$account/.*}
+    count=$((count + 1))
+    echo "     query: $q"
+    r=$(curl -sS "http://127.0.0.1:$port/api/v1/query" --data-urlencode "query=$q")
+    n=$(jq -r 'if .status == "success" then (.data.result | length) else "error: \(.error)" end' <<<"$r")
+    if [[ $n == error* ]]; then fail "dashboard query $q: $n"
+    elif [ "$n" = 0 ] && [[ $q == *costmon_floor* ]] && [ "$has_floor" = 0 ]; then
+      skip "dashboard query needs costmon_floor, which the demo does not export: $q"
+    elif [ "$n" = 0 ]; then fail "dashboard query returns nothing: $q"
+    fi
+    if [[ $e == *'(|$job)'* ]]; then
+      n=$(curl -sS "http://127.0.0.1:$port/api/v1/query" --data-urlencode "query=$q" --data-urlencode "time=$first" \
+        | jq -r '.data.result | length')
+      [ "$n" -gt 0 ] || fail "dashboard history query returns nothing for the first backfilled day: $q"
+    fi
+  done < <(jq -r '.panels[].targets[]?.expr' examples/grafana/costs-dashboard.json)
+  ok "dashboard: $count panel queries run against Prometheus (backfilled history + scraped demo .prom)"
 }
 
 # ---- shell scripts ----------------------------------------------------------------------
