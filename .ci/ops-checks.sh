@@ -276,7 +276,7 @@ check_dashboard() {
     (.panels[] | .targets[]? | select(.datasource.uid != "${datasource}") | "query \(.expr) does not use ${datasource}")' "$f")
   [ -z "$problems" ] && ok "dashboard: uid, schemaVersion, \${datasource}, gridPos" || fail "dashboard: $problems"
 
-  jq -r '.panels[].targets[]?.expr, (.templating.list[] | .definition // empty)' "$f" >"$work/exprs"
+  jq -r '.panels[].targets[]?.expr, (.templating.list[] | .query.query? // empty)' "$f" >"$work/exprs"
   local bad
   bad=$(unknown_metrics "$work/exprs")
   [ -z "$bad" ] && ok "dashboard uses only costmon's metric names" || fail "dashboard uses unknown metrics: $bad"
@@ -290,6 +290,34 @@ check_dashboard() {
     local out
     if out=$("$promtool" check rules "$work/dashboard-queries.yml" 2>&1); then ok "dashboard PromQL parses ($(grep -o '[0-9]* rules' <<<"$out"))"
     else fail "dashboard PromQL: $out"; fi
+  fi
+}
+
+# Grafana's published schema (npm @grafana/schema, pinned) as TypeScript types: the dashboard,
+# pasted as an object literal typed as a Dashboard, must type-check (unknown keys, wrong types and
+# missing required fields fail). The schema's enums are compared as the strings JSON holds.
+check_dashboard_schema() {
+  local dir=${GRAFANA_SCHEMA_DIR:-$HOME/.cache/costmon-grafana-schema}
+  ensure npm npm || { skip "npm not installable: dashboard schema not checked"; return; }
+  if [ ! -x "$dir/node_modules/.bin/tsc" ] || [ ! -d "$dir/node_modules/@grafana/schema" ]; then
+    mkdir -p "$dir" && echo '{"private": true}' >"$dir/package.json"
+    (cd "$dir" && npm install --no-audit --no-fund --ignore-scripts @grafana/schema@13.2.3 typescript@5.6.3 \
+      >>"$work/npm.log" 2>&1) || { fail "npm install @grafana/schema@13.2.3 typescript@5.6.3: $(tail -2 "$work/npm.log")"; return; }
+  fi
+  {
+    echo "import type { Dashboard } from '@grafana/schema';"
+    echo 'type Json<T> = T extends string ? `${T}` : T extends (infer E)[] ? Json<E>[]'
+    echo '  : T extends object ? { [K in keyof T]: Json<T[K]> } : T;'
+    echo 'export const dashboard: Json<Dashboard> ='
+    cat examples/grafana/costs-dashboard.json
+    echo ';'
+  } >"$dir/check.ts"
+  local out
+  if out=$(cd "$dir" && node_modules/.bin/tsc --noEmit --strict --skipLibCheck --moduleResolution bundler \
+      --module esnext --target es2020 check.ts 2>&1); then
+    ok "dashboard matches Grafana's schema (@grafana/schema 13.2.3, checked by tsc)"
+  else
+    fail "dashboard against @grafana/schema 13.2.3:"; head -10 <<<"$out" | sed 's/^/     /'
   fi
 }
 
@@ -396,6 +424,7 @@ check_unpacked
 check_units
 check_rules
 check_dashboard
+check_dashboard_schema
 check_backfill
 check_scripts
 
