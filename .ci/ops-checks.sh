@@ -401,6 +401,14 @@ dashboard_queries() {
     fi
   done < <(jq -r '.panels[].targets[]?.expr' examples/grafana/costs-dashboard.json)
   ok "dashboard: $count panel queries run against Prometheus (backfilled history + scraped demo .prom)"
+  # $account is label_values(METRIC, account): over the first backfilled day alone it must list accounts.
+  local metric
+  metric=$(jq -r '.templating.list[] | select(.name == "account") | .query.query' examples/grafana/costs-dashboard.json \
+    | sed -n 's/^label_values(\([a-z_]*\), account)$/\1/p')
+  n=$(curl -fsS -G "http://127.0.0.1:$port/api/v1/label/account/values" --data-urlencode "match[]=$metric" \
+      --data-urlencode "start=$((first - 3600))" --data-urlencode "end=$first" | jq -r '.data | length')
+  if [ "${n:-0}" -gt 0 ] 2>/dev/null; then ok "\$account lists $n accounts from the backfilled history alone ($metric)"
+  else fail "\$account (label_values of ${metric:-?}) lists nothing for the backfilled first day"; fi
 }
 
 # ---- shell scripts ----------------------------------------------------------------------
