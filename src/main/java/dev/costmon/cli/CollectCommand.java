@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "  costmon collect --account ionos --verbose",
         "  costmon collect --dry-run                # ask the providers, store nothing",
         "  costmon collect --notify                 # then message new breaches (see 'check --notify')",
+        "  costmon collect --from 2026-01-01        # backfill past months from every provider that keeps them",
+        "  costmon collect --from 2026-01-01 --dry-run   # the plan: windows, requests, API cost; asks nothing",
         "",
         "Exit codes: 0 all accounts collected, 1 some failed, 2 all failed, 75 another collect runs,",
         "78 configuration error, 74 database error."})
@@ -38,6 +41,21 @@ public final class CollectCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Call the providers and show what would be stored; write nothing.")
   boolean dryRun;
 
+  @Option(names = "--from", paramLabel = "DATE", description = "Backfill: collect the days from DATE"
+      + " (in the config's time zone) instead of the nightly window, month by month, from every provider that"
+      + " keeps them. A re-run skips the months it already stored.")
+  String from;
+
+  @Option(names = "--to", paramLabel = "DATE", description = "With --from: the last day (default: today).")
+  String to;
+
+  @Option(names = "--refresh", description = "With --from: ask again for months an earlier backfill stored.")
+  boolean refresh;
+
+  @Option(names = "--max-requests", paramLabel = "N", description = "With --from: let paid APIs (AWS Cost"
+      + " Explorer, 0.01 USD a request) make up to N requests in this run instead of their max_requests.")
+  Integer maxRequests;
+
   @Option(names = "--notify", description = "After storing, evaluate the check and tell the notify: channels"
       + " what is new (as 'check --notify'). Delivery failures never change the exit code.")
   boolean notify;
@@ -50,7 +68,14 @@ public final class CollectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (from == null && (to != null || refresh || maxRequests != null)) {
+      throw new ParameterException(spec.commandLine(), "--to, --refresh and --max-requests need --from DATE");
+    }
     Session session = Session.open(context, parent.global);
+    if (from != null) {
+      return new CollectFrom(context, session, spec).run(accounts, from, to, dryRun, refresh, maxRequests,
+          notify);
+    }
     List<Account> selected = new AccountSelection(spec, session.config()).select(accounts);
     CollectResult result = new CollectService(session.config(), context.clock(), session::verbose)
         .run(selected, dryRun, outcome -> print(session, outcome));

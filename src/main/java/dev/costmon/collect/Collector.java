@@ -128,7 +128,7 @@ public final class Collector {
   }
 
   /** Runs the account's provider in the given context (live, or replaying an archive). */
-  static <S extends ProviderSettings> List<Observation> collectWith(
+  public static <S extends ProviderSettings> List<Observation> collectWith(
       ProviderType<S> type, Account account, CollectWindow window, ProviderContext context) throws ProviderException {
     return type.collect(account, type.settingsType().cast(account.settings()), window, context);
   }

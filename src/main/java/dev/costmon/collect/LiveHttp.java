@@ -13,14 +13,14 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /** HTTP for each account of a run, over one {@link SharedClient}; closed when the run is done. */
-final class LiveHttp implements Function<Account, Http>, AutoCloseable {
+public final class LiveHttp implements Function<Account, Http>, AutoCloseable {
   private final HttpSettings settings;
   private final Clock clock;
   private final ResponseArchive archive;
   private final Consumer<String> verbose;
   private final SharedClient client;
 
-  LiveHttp(HttpSettings settings, Clock clock, ResponseArchive archive, Consumer<String> verbose) {
+  public LiveHttp(HttpSettings settings, Clock clock, ResponseArchive archive, Consumer<String> verbose) {
     this.settings = settings;
     this.clock = clock;
     this.archive = archive;

@@ -6,7 +6,7 @@ import dev.costmon.store.RawArchive;
 import dev.costmon.store.RawResponse;
 
 /** Keeps every provider response of one run in the SQLite raw archive. */
-record RunArchive(RawArchive raw, long runId) implements ResponseArchive {
+public record RunArchive(RawArchive raw, long runId) implements ResponseArchive {
   @Override
   public void store(ArchivedResponse r) {
     raw.store(runId, new RawResponse(0, runId, r.account(), r.method(), r.url(), r.status(), r.fetchedAt(),

@@ -10,10 +10,10 @@ import java.time.YearMonth;
 import java.util.function.Consumer;
 
 /** Rewrites the configured {@code .prom} file from the history after the history changed. */
-final class Textfile {
+public final class Textfile {
   private Textfile() {}
 
-  static void refresh(CostmonConfig config, History history, Clock clock, Consumer<String> verbose) {
+  public static void refresh(CostmonConfig config, History history, Clock clock, Consumer<String> verbose) {
     config.textfile().ifPresent(path -> {
       MonthView view = new MonthAnalyzer(config).analyze(history, YearMonth.now(clock.withZone(config.timezone())),
           clock.instant());

@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * The days one collection asks a provider for: from the earlier of the month's first day and
  * {@code today - lookback_days}, through {@code today}. Re-fetching the lookback days lets revised
- * figures replace earlier ones.
+ * figures replace earlier ones. A backfill ({@code collect --from}) asks past windows with the
+ * same {@code now}.
  */
 public record CollectWindow(LocalDate from, LocalDate to, Instant now, ZoneId zone) {
 
@@ -29,7 +30,11 @@ public record CollectWindow(LocalDate from, LocalDate to, Instant now, ZoneId zo
     return new CollectWindow(lookback.isBefore(monthStart) ? lookback : monthStart, today, now, zone);
   }
 
+  /**
+   * The collection's own day, where current-state figures (a balance, a database size) belong; the
+   * window's last day for a nightly collect, later than it for a backfill's past windows.
+   */
   public LocalDate today() {
-    return to;
+    return LocalDate.ofInstant(now, zone);
   }
 }

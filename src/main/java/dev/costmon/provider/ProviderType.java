@@ -52,6 +52,14 @@ public interface ProviderType<S extends ProviderSettings> {
   }
 
   /**
+   * How far back the provider can answer and how a backfill ({@code collect --from}) splits its
+   * days into windows. Unless a provider says otherwise it reports the current state only.
+   */
+  default Backfill backfill(S settings) {
+    return Backfill.currentOnly("reports the current state only");
+  }
+
+  /**
    * Fetches the account's figures for the window. Days in the window that the result has no spend
    * for keep their earlier figures, so report zero spend explicitly where the provider said zero.
    */

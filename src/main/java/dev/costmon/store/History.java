@@ -200,6 +200,30 @@ public final class History {
     });
   }
 
+  /**
+   * When each window of an account was last stored by a backfill ({@code collect --from}), keyed
+   * {@code from..to}: what a re-run of the same backfill skips.
+   */
+  public Map<String, Instant> backfilledWindows(String account) {
+    String sql = """
+        SELECT s.window_from, s.window_to, max(s.finished_at) FROM snapshot s JOIN run r ON r.id = s.run_id
+        WHERE s.account = ? AND s.status = 'ok' AND r.command = 'backfill' AND s.window_from IS NOT NULL
+        GROUP BY s.window_from, s.window_to
+        """;
+    return query(c -> {
+      try (PreparedStatement st = c.prepareStatement(sql)) {
+        st.setString(1, account);
+        Map<String, Instant> out = new LinkedHashMap<>();
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            out.put(rs.getString(1) + ".." + rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
   /** The earliest and latest day with any observation, if any. */
   public Optional<DayRange> dayRange() {
     return query(c -> {

@@ -3,6 +3,7 @@ package dev.costmon.provider.anthropic;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.costmon.config.Account;
 import dev.costmon.model.Observation;
+import dev.costmon.provider.Backfill;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderContext;
 import dev.costmon.provider.ProviderException;
@@ -35,6 +36,12 @@ public final class AnthropicProvider implements ProviderType<AnthropicSettings> 
   @Override
   public Class<AnthropicSettings> settingsType() {
     return AnthropicSettings.class;
+  }
+
+  /** Whatever the Admin API holds: one cost and one usage page per month (31 daily buckets a page). */
+  @Override
+  public Backfill backfill(AnthropicSettings settings) {
+    return Backfill.anyPast(2);
   }
 
   @Override

@@ -7,12 +7,14 @@ import dev.costmon.http.Pages;
 import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Provenance;
+import dev.costmon.provider.Backfill;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderContext;
 import dev.costmon.provider.ProviderException;
 import dev.costmon.provider.ProviderException.Kind;
 import dev.costmon.provider.ProviderType;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -52,6 +54,17 @@ public final class AwsProvider implements ProviderType<AwsSettings> {
   @Override
   public Class<AwsSettings> settingsType() {
     return AwsSettings.class;
+  }
+
+  /**
+   * Cost Explorer keeps 13 months of daily costs; each request costs 0.01 USD, so a backfill stays
+   * within max_requests unless {@code --max-requests} raises it for one run. The current month's
+   * window asks for the forecast too.
+   */
+  @Override
+  public Backfill backfill(AwsSettings settings) {
+    return Backfill.lastOnly(Period.ofMonths(13), 1, "Cost Explorer keeps 13 months of daily costs").todayAsks(1)
+        .paid(new Money(CostExplorerApi.PRICE_PER_REQUEST, USD), settings.maxRequests());
   }
 
   @Override

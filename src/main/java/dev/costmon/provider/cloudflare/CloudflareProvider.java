@@ -5,6 +5,7 @@ import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Provenance;
 import dev.costmon.model.Quantity;
+import dev.costmon.provider.Backfill;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderContext;
 import dev.costmon.provider.ProviderException;
@@ -12,6 +13,7 @@ import dev.costmon.provider.ProviderException.Kind;
 import dev.costmon.provider.ProviderType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -40,6 +42,13 @@ public final class CloudflareProvider implements ProviderType<CloudflareSettings
   @Override
   public Class<CloudflareSettings> settingsType() {
     return CloudflareSettings.class;
+  }
+
+  /** Analytics keep 31 days, so that is how far a window may reach; about three requests each. */
+  @Override
+  public Backfill backfill(CloudflareSettings settings) {
+    return Backfill.lastOnly(Period.ofDays(AnalyticsUsage.RETAINED_DAYS - 1), 3,
+        "analytics only cover the last " + AnalyticsUsage.RETAINED_DAYS + " days");
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Provenance;
 import dev.costmon.model.Quantity;
+import dev.costmon.provider.Backfill;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderContext;
 import dev.costmon.provider.ProviderType;
@@ -45,6 +46,11 @@ public final class DemoProvider implements ProviderType<DemoSettings> {
   @Override
   public Class<DemoSettings> settingsType() {
     return DemoSettings.class;
+  }
+
+  @Override
+  public Backfill backfill(DemoSettings settings) {
+    return Backfill.computed();
   }
 
   @Override

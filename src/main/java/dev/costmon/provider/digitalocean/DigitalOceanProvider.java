@@ -2,6 +2,7 @@ package dev.costmon.provider.digitalocean;
 
 import dev.costmon.config.Account;
 import dev.costmon.model.Observation;
+import dev.costmon.provider.Backfill;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderContext;
 import dev.costmon.provider.ProviderException;
@@ -24,6 +25,12 @@ public final class DigitalOceanProvider implements ProviderType<DigitalOceanSett
   @Override
   public Class<DigitalOceanSettings> settingsType() {
     return DigitalOceanSettings.class;
+  }
+
+  /** Invoices of any past month; the balance and the invoice list per window. */
+  @Override
+  public Backfill backfill(DigitalOceanSettings settings) {
+    return Backfill.anyPast(2);
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.costmon.config.Account;
 import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Provenance;
+import dev.costmon.provider.Backfill;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderContext;
 import dev.costmon.provider.ProviderType;
@@ -35,6 +36,12 @@ public final class FixedProvider implements ProviderType<FixedSettings> {
   @Override
   public Class<FixedSettings> settingsType() {
     return FixedSettings.class;
+  }
+
+  /** Any past month follows from the configured amount and dates; nothing is asked. */
+  @Override
+  public Backfill backfill(FixedSettings settings) {
+    return Backfill.computed();
   }
 
   @Override

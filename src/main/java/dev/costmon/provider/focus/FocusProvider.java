@@ -3,6 +3,7 @@ package dev.costmon.provider.focus;
 import dev.costmon.config.Account;
 import dev.costmon.model.Observation;
 import dev.costmon.model.ObservationKind;
+import dev.costmon.provider.Backfill;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderContext;
 import dev.costmon.provider.ProviderException;
@@ -33,6 +34,12 @@ public final class FocusProvider implements ProviderType<FocusSettings> {
   @Override
   public Class<FocusSettings> settingsType() {
     return FocusSettings.class;
+  }
+
+  /** Whatever the exported files hold; reading them asks nothing. */
+  @Override
+  public Backfill backfill(FocusSettings settings) {
+    return Backfill.anyPast(0);
   }
 
   /** Exports lag their calls: the account is only as fresh as the newest day the files hold. */

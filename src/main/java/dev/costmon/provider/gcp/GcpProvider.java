@@ -3,6 +3,7 @@ package dev.costmon.provider.gcp;
 import dev.costmon.config.Account;
 import dev.costmon.config.Secret;
 import dev.costmon.model.Observation;
+import dev.costmon.provider.Backfill;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderContext;
 import dev.costmon.provider.ProviderException;
@@ -34,6 +35,12 @@ public final class GcpProvider implements ProviderType<GcpSettings> {
   @Override
   public Class<GcpSettings> settingsType() {
     return GcpSettings.class;
+  }
+
+  /** Whatever the billing export holds: a token and one query per window. */
+  @Override
+  public Backfill backfill(GcpSettings settings) {
+    return Backfill.anyPast(2);
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.costmon.http.Pages;
 import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Provenance;
+import dev.costmon.provider.Backfill;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderContext;
 import dev.costmon.provider.ProviderException;
@@ -48,6 +49,11 @@ public final class HetznerProvider implements ProviderType<HetznerSettings> {
   @Override
   public Class<HetznerSettings> settingsType() {
     return HetznerSettings.class;
+  }
+
+  @Override
+  public Backfill backfill(HetznerSettings settings) {
+    return Backfill.currentOnly("estimates from the servers running now only");
   }
 
   @Override

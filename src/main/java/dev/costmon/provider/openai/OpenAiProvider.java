@@ -2,6 +2,7 @@ package dev.costmon.provider.openai;
 
 import dev.costmon.config.Account;
 import dev.costmon.model.Observation;
+import dev.costmon.provider.Backfill;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderContext;
 import dev.costmon.provider.ProviderException;
@@ -25,6 +26,12 @@ public final class OpenAiProvider implements ProviderType<OpenAiSettings> {
   @Override
   public Class<OpenAiSettings> settingsType() {
     return OpenAiSettings.class;
+  }
+
+  /** Whatever the organisation API holds: one costs and one usage page per month. */
+  @Override
+  public Backfill backfill(OpenAiSettings settings) {
+    return Backfill.anyPast(2);
   }
 
   @Override

@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.costmon.config.Account;
 import dev.costmon.model.Observation;
 import dev.costmon.model.ObservationKind;
+import dev.costmon.provider.Backfill;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderContext;
 import dev.costmon.provider.ProviderException;
 import dev.costmon.provider.ProviderType;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -28,6 +30,16 @@ public final class OpenRouterProvider implements ProviderType<OpenRouterSettings
   @Override
   public Class<OpenRouterSettings> settingsType() {
     return OpenRouterSettings.class;
+  }
+
+  /** A management key reads 30 completed days of activity; an inference key only today's usage. */
+  @Override
+  public Backfill backfill(OpenRouterSettings settings) {
+    if (settings.keyType() == KeyType.INFERENCE) {
+      return Backfill.currentOnly("an inference key reports today's usage only (a management key reads 30 days)");
+    }
+    return Backfill.lastOnly(Period.ofDays(Activity.DAYS_KEPT), 2,
+        "activity only covers the last " + Activity.DAYS_KEPT + " days");
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.costmon.config.Account;
 import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Provenance;
+import dev.costmon.provider.Backfill;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.MonthToDate;
 import dev.costmon.provider.ProviderContext;
@@ -45,6 +46,11 @@ public final class OvhProvider implements ProviderType<OvhSettings> {
   @Override
   public Class<OvhSettings> settingsType() {
     return OvhSettings.class;
+  }
+
+  @Override
+  public Backfill backfill(OvhSettings settings) {
+    return Backfill.currentOnly("bills are read for this month and the last only");
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Provenance;
 import dev.costmon.model.Quantity;
+import dev.costmon.provider.Backfill;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderContext;
 import dev.costmon.provider.ProviderException;
@@ -49,6 +50,11 @@ public final class SupabaseProvider implements ProviderType<SupabaseSettings> {
   @Override
   public Class<SupabaseSettings> settingsType() {
     return SupabaseSettings.class;
+  }
+
+  @Override
+  public Backfill backfill(SupabaseSettings settings) {
+    return Backfill.currentOnly("reports current usage and plan only");
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Provenance;
 import dev.costmon.model.Quantity;
+import dev.costmon.provider.Backfill;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderContext;
 import dev.costmon.provider.ProviderException;
@@ -60,6 +61,12 @@ public final class VercelProvider implements ProviderType<VercelSettings> {
   @Override
   public Class<VercelSettings> settingsType() {
     return VercelSettings.class;
+  }
+
+  /** Whatever the charges endpoint holds; a month fits one request (up to 360 days do). */
+  @Override
+  public Backfill backfill(VercelSettings settings) {
+    return Backfill.anyPast(1);
   }
 
   @Override

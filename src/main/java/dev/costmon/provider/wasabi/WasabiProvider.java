@@ -3,6 +3,7 @@ package dev.costmon.provider.wasabi;
 import dev.costmon.config.Account;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Quantity;
+import dev.costmon.provider.Backfill;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderContext;
 import dev.costmon.provider.ProviderException;
@@ -30,6 +31,11 @@ public final class WasabiProvider implements ProviderType<WasabiSettings> {
   @Override
   public Class<WasabiSettings> settingsType() {
     return WasabiSettings.class;
+  }
+
+  @Override
+  public Backfill backfill(WasabiSettings settings) {
+    return Backfill.currentOnly("storage stats are read for the current month only");
   }
 
   @Override

@@ -1,0 +1,173 @@
+package dev.costmon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.costmon.provider.ProviderFixture;
+import dev.costmon.provider.anthropic.AnthropicMonths;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code collect --from} through the real command line: an Anthropic organisation on loopback serving
+ * three months and ten days in pages of seven daily buckets with a 429 in the middle, a fixed fee,
+ * and the plan of paid and short-horizon providers.
+ */
+class BackfillCliTest {
+  private static final String KEY = "sk-ant-admin01-TESTbackfillSECRET0123456789";
+
+  @TempDir Path dir;
+  CliHarness cli;
+  final ProviderFixture anthropic = new ProviderFixture();
+  final AnthropicMonths costs = new AnthropicMonths(true, 6);
+  final AnthropicMonths usage = new AnthropicMonths(false, 0);
+
+  @BeforeEach
+  void setUp() {
+    anthropic.route("/v1/organizations/cost_report", costs);
+    anthropic.route("/v1/organizations/usage_report/messages", usage);
+    cli = new CliHarness(dir);
+    cli.at("2026-04-10T07:00:00Z");
+    cli.env.put("ANTHROPIC_ADMIN_KEY", KEY);
+    cli.env.put("OPENROUTER_KEY", "sk-or-v1-TESTbackfill");
+    cli.env.put("AWS_KEY", "AKIATESTBACKFILL0000");
+    cli.env.put("AWS_SECRET", "TESTbackfillAwsSecret");
+    cli.write("costmon.yaml", """
+        currency: USD
+        database: history.db
+        accounts:
+          - id: claude
+            provider: anthropic
+            endpoint: %s
+            admin_key: ${ANTHROPIC_ADMIN_KEY}
+            cap: 20 USD
+          - id: rent
+            provider: fixed
+            amount: 31 USD
+          - id: router
+            provider: openrouter
+            endpoint: %1$s
+            api_key: ${OPENROUTER_KEY}
+            key_type: management
+          - id: aws
+            provider: aws
+            endpoint: %1$s
+            access_key_id: ${AWS_KEY}
+            secret_access_key: ${AWS_SECRET}
+        """.formatted(anthropic.base()));
+  }
+
+  @AfterEach
+  void tearDown() {
+    anthropic.close();
+  }
+
+  @Test
+  void backfilledMonthsAreStoredAsHandComputedAndShowInReportAndOpenMetrics() throws Exception {
+    CliHarness.Result run = cli.run("collect", "--from", "2026-01-01", "--account", "claude", "--account", "rent");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).isEmpty();
+    // Jan 5 pages, Feb 4, Mar 5, Apr 1-10 2: 16 cost pages, one of them asked twice after the 429.
+    assertThat(costs.calls.get()).isEqualTo(17);
+    assertThat(usage.calls.get()).isEqualTo(16);
+
+    // March: days 60..90 of the year at N x 10 cents = 232.50 USD; the fee 31 USD over 31 days.
+    assertThat(monthSpend("2026-03", "claude")).isEqualByComparingTo("232.50");
+    assertThat(monthSpend("2026-03", "rent")).isEqualByComparingTo("31.00");
+    assertThat(monthSpend("2026-02", "claude")).isEqualByComparingTo("127.40");   // days 32..59
+    assertThat(monthSpend("2026-01", "claude")).isEqualByComparingTo("49.60");    // days 1..31
+
+    CliHarness.Result om = cli.run("export", "--format", "openmetrics", "--from", "2026-01-01", "--to", "2026-03-31");
+    assertThat(om.exitCode()).as(om.err()).isZero();
+    long march15 = LocalDate.of(2026, 3, 16).toEpochDay() * 86_400 - 1;   // the end of the day
+    assertThat(om.out()).containsPattern("account=\"claude\".* " + AnthropicMonths.usd(LocalDate.of(2026, 3, 15))
+        .toPlainString() + " " + march15);
+    assertThat(om.out()).doesNotContain(KEY);
+  }
+
+  @Test
+  void aSecondIdenticalBackfillAsksNothingAndARefreshAsksAgainWithoutCountingTwice() {
+    assertThat(cli.run("collect", "--from", "2026-01-01", "--account", "claude").exitCode()).isZero();
+    String before = cli.run("export", "--format", "csv", "--from", "2026-01-01").out();
+    int asked = costs.calls.get();
+    cli.at("2026-04-10T07:12:00Z");
+    cli.terminal = true;
+
+    CliHarness.Result again = cli.run("collect", "--from", "2026-01-01", "--account", "claude");
+
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(costs.calls.get()).isEqualTo(asked);
+    assertThat(again.out()).contains("claude: skipped 4 windows, 2026-01 to 2026-04-01..2026-04-10"
+        + " (stored 12 minutes ago; --refresh asks again)");
+    assertThat(cli.run("export", "--format", "csv", "--from", "2026-01-01").out()).isEqualTo(before);
+
+    CliHarness.Result refresh = cli.run("collect", "--from", "2026-03-01", "--account", "claude", "--refresh");
+
+    assertThat(refresh.exitCode()).as(refresh.err()).isZero();
+    assertThat(costs.calls.get()).isEqualTo(asked + 7);
+    assertThat(monthSpend("2026-03", "claude")).isEqualByComparingTo("232.50");
+  }
+
+  @Test
+  void theDryRunPrintsThePlanAndAsksNothing() {
+    CliHarness.Result plan = cli.run("collect", "--from", "2025-01-01", "--dry-run");
+
+    assertThat(plan.exitCode()).as(plan.err()).isZero();
+    assertThat(anthropic.requests).isEmpty();
+    assertThat(plan.out()).isEqualTo("""
+        backfill plan for 2025-01-01 .. 2026-04-10 (days in UTC); dry run, nothing asked or stored
+        ACCOUNT  PROVIDER    DAYS                    WINDOWS  REQUESTS  API COST
+        claude   anthropic   2025-01-01..2026-04-10       16        32         -
+        rent     fixed       2025-01-01..2026-04-10       16         0         -
+        router   openrouter  2026-03-11..2026-04-10        2         4         -
+        aws      aws         2025-03-10..2026-04-10       14        15  0.15 USD
+        TOTAL                                             48        51  0.15 USD
+        router: activity only covers the last 30 days; backfilled from 2026-03-11
+        aws: Cost Explorer keeps 13 months of daily costs; backfilled from 2025-03-10
+        aws: needs about 15 requests, more than max_requests: 5; would be refused without --max-requests 15
+        Requests are counted without paging; a window is stored in one transaction, and a re-run skips\
+         the windows already stored.
+        """);
+  }
+
+  @Test
+  void aPaidApiOverItsRequestBudgetIsRefusedWithOneLineAndTheOthersAreBackfilled() {
+    CliHarness.Result run = cli.run("collect", "--from", "2025-01-01", "--account", "aws", "--account", "rent");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.PARTIAL);
+    assertThat(run.err()).isEqualTo("costmon: account 'aws': the backfill needs about 15 requests (0.15 USD), more"
+        + " than max_requests: 5; run again with --max-requests 15 to allow them\n");
+    assertThat(anthropic.requests).isEmpty();
+    assertThat(monthSpend("2025-06", "rent")).isEqualByComparingTo("31.00");
+  }
+
+  @Test
+  void badDatesAreOneLineUsageErrors() {
+    assertThat(cli.run("collect", "--from", "2026-13-01").err()).contains("--from '2026-13-01' is not a date like");
+    assertThat(cli.run("collect", "--from", "2026-05-01").err()).contains("--from 2026-05-01 is in the future");
+    assertThat(cli.run("collect", "--from", "2026-03-01", "--to", "2026-02-01").exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.run("collect", "--refresh").err()).contains("need --from DATE");
+  }
+
+  private BigDecimal monthSpend(String month, String account) {
+    CliHarness.Result report = cli.run("report", "--month", month, "--format", "json");
+    assertThat(report.exitCode()).as(report.err()).isZero();
+    try {
+      for (JsonNode a : new ObjectMapper().readTree(report.out()).get("accounts")) {
+        if (a.get("id").asText().equals(account)) {
+          return new BigDecimal(a.get("spend").get("amount").asText());
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    throw new AssertionError("no account " + account + " in " + report.out());
+  }
+}
