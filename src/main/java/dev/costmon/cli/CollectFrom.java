@@ -8,6 +8,7 @@ import dev.costmon.backfill.BackfillPlan;
 import dev.costmon.backfill.BackfillResult;
 import dev.costmon.backfill.BackfillService;
 import dev.costmon.backfill.PlanText;
+import dev.costmon.backfill.ProgressBoard;
 import dev.costmon.backfill.WindowResult;
 import dev.costmon.config.Account;
 import dev.costmon.config.CostmonConfig;
@@ -19,6 +20,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,9 +32,18 @@ final class CollectFrom implements BackfillListener {
   /** How long Ctrl-C waits for the windows under way to be stored before the JVM exits. */
   private static final Duration GRACE = Duration.ofSeconds(10);
 
+  /** A backfill shorter than this shows no bar at all. */
+  private static final Duration BAR_AFTER = Duration.ofSeconds(2);
+  private static final Duration BAR_EVERY = Duration.ofMillis(250);
+
   private final CliContext context;
   private final Session session;
   private final CommandSpec spec;
+  private ProgressBoard board = new ProgressBoard(java.util.Map.of());
+  private long startedNanos;
+  /** Lines of the bar on screen now, erased before any other line is printed. */
+  private int drawn;
+  private boolean everDrawn;
 
   CollectFrom(CliContext context, Session session, CommandSpec spec) {
     this.context = context;
@@ -78,12 +90,19 @@ final class CollectFrom implements BackfillListener {
       }
     }, "costmon-backfill-stop");
     Runtime.getRuntime().addShutdownHook(hook);
+    board = ProgressBoard.of(plan);
+    startedNanos = System.nanoTime();
+    ScheduledExecutorService ticker = bar() ? startBar() : null;
     BackfillResult result;
     try {
       result = new BackfillService(config, context.clock(), session::verbose).run(plan, refresh, stop::get, this);
     } finally {
       done.countDown();
       removeHook(hook);
+      if (ticker != null) {
+        ticker.shutdownNow();
+        finalBar();
+      }
     }
     if (result.stopped()) {
       session.err().println("costmon: backfill stopped; what was stored stays stored, the same command continues");
@@ -114,11 +133,62 @@ final class CollectFrom implements BackfillListener {
     session.out().flush();
   }
 
+  /** The bar is for a person at a terminal; --verbose lines and pipes get none. */
+  private boolean bar() {
+    return context.environment().terminal() && !session.options().quiet() && !session.options().verbose();
+  }
+
+  private ScheduledExecutorService startBar() {
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "costmon-backfill-bar");
+      t.setDaemon(true);
+      return t;
+    });
+    ticker.scheduleAtFixedRate(this::redraw, BAR_AFTER.toMillis(), BAR_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    return ticker;
+  }
+
+  private synchronized void redraw() {
+    erase();
+    List<String> lines = board.render(Duration.ofNanos(System.nanoTime() - startedNanos), columns());
+    lines.forEach(session.out()::println);
+    session.out().flush();
+    drawn = lines.size();
+    everDrawn = true;
+  }
+
+  /** Leaves the bar's last state (every account done) on screen if it was ever drawn. */
+  private synchronized void finalBar() {
+    if (everDrawn) {
+      redraw();
+      drawn = 0;
+    }
+  }
+
+  /** Moves up over the bar and clears to the end of the screen, so the next line takes its place. */
+  private void erase() {
+    if (drawn > 0) {
+      session.out().print("\033[" + drawn + "F\033[J");
+      session.out().flush();
+      drawn = 0;
+    }
+  }
+
+  private int columns() {
+    try {
+      return Math.max(30, Integer.parseInt(context.environment().variables().getOrDefault("COLUMNS", "80")));
+    } catch (NumberFormatException e) {
+      return 80;
+    }
+  }
+
   @Override
   public synchronized void window(AccountPlan account, WindowResult r) {
     String id = account.account().id();
+    board.windowDone(id);
     switch (r.status()) {
       case FAILED -> {
+        erase();
         session.err().println("costmon: account '" + id + "': " + r.window().label() + ": " + r.error());
         session.err().flush();
       }
@@ -131,6 +201,7 @@ final class CollectFrom implements BackfillListener {
   @Override
   public synchronized void account(AccountResult r) {
     String id = r.plan().account().id();
+    erase();
     if (r.refused().isPresent()) {
       session.err().println("costmon: account '" + id + "': " + r.refused().get());
       session.err().flush();

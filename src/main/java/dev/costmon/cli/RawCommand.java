@@ -5,8 +5,13 @@ import dev.costmon.store.History;
 import dev.costmon.store.RawArchive;
 import dev.costmon.store.RawResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,14 +35,22 @@ public final class RawCommand implements Runnable {
     throw new ParameterException(spec.commandLine(), "say 'costmon raw list --account ID' or 'costmon raw show N'");
   }
 
-  /** {@code costmon raw list --account ID}. */
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "The newest archived responses of an account.",
-      footerHeading = "%nExample:%n", footer = "  costmon raw list --account anthropic --limit 20")
+  /** {@code costmon raw list [--account ID]... [--from DATE] [--to DATE]}. */
+  @Command(name = "list", mixinStandardHelpOptions = true,
+      description = "The newest archived responses, of some accounts and days if asked.",
+      footerHeading = "%nExamples:%n", footer = {"  costmon raw list --account anthropic --limit 20",
+          "  costmon raw list --from 2026-12-01 --to 2026-12-01     # fetched that day (the config's time zone)"})
   static final class ListRaw implements Callable<Integer> {
     @ParentCommand RawCommand raw;
 
-    @Option(names = "--account", paramLabel = "ID", required = true, description = "The account.")
-    String account;
+    @Option(names = "--account", paramLabel = "ID", description = "Only this account (repeatable; default: all).")
+    List<String> accounts = new ArrayList<>();
+
+    @Option(names = "--from", paramLabel = "DATE", description = "Fetched on or after this day.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Fetched on or before this day.")
+    String to;
 
     @Option(names = "--limit", defaultValue = "50", description = "How many (default: ${DEFAULT-VALUE}).")
     int limit;
@@ -51,18 +64,36 @@ public final class RawCommand implements Runnable {
     @Override
     public Integer call() {
       Session session = Session.open(context, raw.parent.global);
-      new AccountSelection(raw.spec, session.config()).select(List.of(account));
+      new AccountSelection(raw.spec, session.config()).select(accounts);
+      ZoneId zone = session.config().timezone();
+      Optional<LocalDate> first = Optional.ofNullable(from).map(t -> date("--from", t));
+      Optional<LocalDate> last = Optional.ofNullable(to).map(t -> date("--to", t));
+      if (first.isPresent() && last.isPresent() && first.get().isAfter(last.get())) {
+        throw new ParameterException(raw.spec.commandLine(), "--from " + first.get() + " is after --to " + last.get());
+      }
+      boolean oneAccount = accounts.size() == 1;
       try (Database db = Database.open(session.config().database(), false)) {
-        List<RawResponse> list = new RawArchive(new History(db)).latest(account, limit);
-        session.out().println(String.format("%-6s %-20s %-6s %-4s %9s  %s", "ID", "FETCHED", "METHOD", "HTTP",
-            "BYTES", "URL"));
+        List<RawResponse> list = new RawArchive(new History(db)).list(accounts,
+            first.map(d -> d.atStartOfDay(zone).toInstant()), last.map(d -> d.plusDays(1).atStartOfDay(zone).toInstant()),
+            limit);
+        session.out().println((String.format("%-6s %-20s ", "ID", "FETCHED") + (oneAccount ? ""
+            : String.format("%-20s ", "ACCOUNT")) + String.format("%-6s %-4s %9s  %s", "METHOD", "HTTP", "BYTES", "URL")));
         for (RawResponse r : list) {
-          session.out().println(String.format("%-6d %-20s %-6s %-4d %9d  %s", r.id(),
-              DateTimeFormatter.ISO_INSTANT.format(r.fetchedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)),
-              r.method(), r.status(), r.body().length, r.url()));
+          session.out().println(String.format("%-6d %-20s ", r.id(),
+              DateTimeFormatter.ISO_INSTANT.format(r.fetchedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
+              + (oneAccount ? "" : String.format("%-20s ", r.account()))
+              + String.format("%-6s %-4d %9d  %s", r.method(), r.status(), r.body().length, r.url()));
         }
       }
       return ExitCodes.OK;
+    }
+
+    private LocalDate date(String option, String text) {
+      try {
+        return LocalDate.parse(text);
+      } catch (DateTimeParseException e) {
+        throw new ParameterException(raw.spec.commandLine(), option + " '" + text + "' is not a date like 2026-11-01");
+      }
     }
   }
 

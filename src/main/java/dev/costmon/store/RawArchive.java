@@ -55,6 +55,39 @@ public final class RawArchive {
     return select("WHERE account = ? ORDER BY id DESC LIMIT ?", account, limit);
   }
 
+  /**
+   * The newest {@code limit} responses, newest first, of the given accounts (all when empty) fetched
+   * at or after {@code from} and before {@code before} where given.
+   */
+  public List<RawResponse> list(List<String> accounts, java.util.Optional<Instant> from,
+      java.util.Optional<Instant> before, int limit) {
+    StringBuilder where = new StringBuilder("WHERE 1 = 1");
+    if (!accounts.isEmpty()) {
+      where.append(" AND account IN (").append(String.join(", ", java.util.Collections.nCopies(accounts.size(), "?")))
+          .append(')');
+    }
+    from.ifPresent(f -> where.append(" AND fetched_at >= ?"));
+    before.ifPresent(b -> where.append(" AND fetched_at < ?"));
+    return history.query(c -> {
+      try (PreparedStatement st = c.prepareStatement(
+          "SELECT id, run_id, account, method, url, status, fetched_at, content_type, body, request_sha256 FROM raw_response "
+              + where + " ORDER BY id DESC LIMIT ?")) {
+        int i = 1;
+        for (String account : accounts) {
+          st.setString(i++, account);
+        }
+        if (from.isPresent()) {
+          st.setLong(i++, from.get().toEpochMilli());
+        }
+        if (before.isPresent()) {
+          st.setLong(i++, before.get().toEpochMilli());
+        }
+        st.setInt(i, limit);
+        return read(st);
+      }
+    });
+  }
+
   public java.util.Optional<RawResponse> byId(long id) {
     List<RawResponse> found = history.query(c -> {
       try (PreparedStatement st = c.prepareStatement(

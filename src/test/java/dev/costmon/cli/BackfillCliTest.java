@@ -149,6 +149,44 @@ class BackfillCliTest {
   }
 
   @Test
+  void rawListFiltersTheBackfillsAnswersByDayAndAccount() {
+    assertThat(cli.run("collect", "--from", "2026-04-01", "--account", "claude", "--account", "rent").exitCode())
+        .isZero();
+
+    CliHarness.Result all = cli.run("raw", "list", "--from", "2026-04-10", "--to", "2026-04-10");
+    assertThat(all.exitCode()).as(all.err()).isZero();
+    assertThat(all.out().lines().toList()).hasSize(1 + 4).first().asString()
+        .startsWith("ID     FETCHED              ACCOUNT              METHOD HTTP");
+    assertThat(all.out()).contains(" claude ", "/v1/organizations/cost_report?starting_at=2026-04-01");
+    assertThat(cli.run("raw", "list", "--account", "claude").out().lines().toList()).hasSize(1 + 4)
+        .first().asString().startsWith("ID     FETCHED              METHOD HTTP");
+    assertThat(cli.run("raw", "list", "--from", "2026-04-11").out().lines().toList()).hasSize(1);
+    assertThat(cli.run("raw", "list", "--account", "rent").out().lines().toList()).hasSize(1);
+    assertThat(cli.run("raw", "list", "--from", "2026-04-11", "--to", "2026-04-10").exitCode())
+        .isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
+  void aBackfillLongerThanTwoSecondsShowsABarOnATerminalAndNoneInAPipe() {
+    usage.delayMillis = 1_300;
+    cli.terminal = true;
+
+    CliHarness.Result terminal = cli.run("collect", "--from", "2026-04-01", "--account", "claude");
+
+    assertThat(terminal.exitCode()).as(terminal.err()).isZero();
+    assertThat(terminal.out()).contains("claude [", "] 1/1  done", "\033[");
+    assertThat(terminal.out()).containsPattern("(?s)ok       claude               anthropic    1 of 1 windows stored,"
+        + " \\d+ figures, 4 requests\n.*claude \\[#+\\] 1/1  done\n$");
+
+    cli.terminal = false;
+    CliHarness.Result pipe = cli.run("collect", "--from", "2026-04-01", "--account", "claude", "--refresh");
+
+    assertThat(pipe.exitCode()).as(pipe.err()).isZero();
+    assertThat(pipe.out()).isEmpty();
+    assertThat(pipe.err()).isEmpty();
+  }
+
+  @Test
   void badDatesAreOneLineUsageErrors() {
     assertThat(cli.run("collect", "--from", "2026-13-01").err()).contains("--from '2026-13-01' is not a date like");
     assertThat(cli.run("collect", "--from", "2026-05-01").err()).contains("--from 2026-05-01 is in the future");

@@ -24,6 +24,8 @@ public final class AnthropicMonths implements HttpHandler {
   public static final int PAGE = 7;
 
   public final AtomicInteger calls = new AtomicInteger();
+  /** How long each answer takes, for a backfill that lasts. */
+  public volatile long delayMillis;
   private final boolean costs;
   private final int throttleAt;
 
@@ -39,6 +41,13 @@ public final class AnthropicMonths implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
+    if (delayMillis > 0) {
+      try {
+        Thread.sleep(delayMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (calls.incrementAndGet() == throttleAt) {
       exchange.getResponseHeaders().set("Retry-After", "1");
       send(exchange, 429, "application/json",
