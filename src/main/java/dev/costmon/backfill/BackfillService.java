@@ -8,6 +8,7 @@ import dev.costmon.collect.Textfile;
 import dev.costmon.config.Account;
 import dev.costmon.config.CostmonConfig;
 import dev.costmon.http.HttpSettings;
+import dev.costmon.http.ResponseArchive;
 import dev.costmon.model.Observation;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderException;
@@ -16,6 +17,7 @@ import dev.costmon.store.CollectLock;
 import dev.costmon.store.Database;
 import dev.costmon.store.History;
 import dev.costmon.store.RawArchive;
+import dev.costmon.store.RawResponse;
 import dev.costmon.store.SnapshotStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -140,9 +143,7 @@ public final class BackfillService {
       }
       Account account = plan.account();
       Map<String, Instant> stored = refresh ? Map.of() : history.backfilledWindows(account.id());
-      BudgetedHttp budgeted = new BudgetedHttp(live.apply(account), plan.budget());
-      AccountContext context = new AccountContext(clock, line -> verbose.accept(account.id() + ": " + line),
-          account, budgeted);
+      BudgetedHttp budgeted = new BudgetedHttp(plan.budget());
       AtomicBoolean giveUp = new AtomicBoolean();
       ExecutorService windows = Executors.newFixedThreadPool(plan.backfill().parallelWindows(),
           daemon("costmon-backfill-" + account.id()));
@@ -150,7 +151,7 @@ public final class BackfillService {
         List<Future<WindowResult>> futures = new ArrayList<>();
         for (Window w : plan.windows()) {
           futures.add(windows.submit(() -> {
-            WindowResult r = window(plan, w, stored, context, giveUp, budgeted);
+            WindowResult r = window(plan, w, stored, giveUp, budgeted);
             listener.window(plan, r);
             return r;
           }));
@@ -165,8 +166,8 @@ public final class BackfillService {
       }
     }
 
-    private WindowResult window(AccountPlan plan, Window w, Map<String, Instant> stored, AccountContext context,
-        AtomicBoolean giveUp, BudgetedHttp budgeted) {
+    private WindowResult window(AccountPlan plan, Window w, Map<String, Instant> stored, AtomicBoolean giveUp,
+        BudgetedHttp budgeted) {
       if (stop.getAsBoolean() || giveUp.get()) {
         return WindowResult.stopped(w);
       }
@@ -175,6 +176,12 @@ public final class BackfillService {
         return WindowResult.skipped(w, before);
       }
       Account account = plan.account();
+      // The window's responses are archived with its snapshot, in its transaction.
+      List<RawResponse> raw = new CopyOnWriteArrayList<>();
+      ResponseArchive archive = r -> raw.add(new RawResponse(0, runId, r.account(), r.method(), r.url(), r.status(),
+          r.fetchedAt(), r.contentType(), r.body(), r.requestSha256()));
+      AccountContext context = new AccountContext(clock, line -> verbose.accept(account.id() + ": " + line),
+          account, budgeted.counting(live.archivingTo(account, archive)));
       Instant start = clock.instant();
       CollectWindow window = new CollectWindow(w.from(), w.to(), this.plan.now(), this.plan.zone());
       Future<List<Observation>> call = calls.submit(
@@ -184,11 +191,11 @@ public final class BackfillService {
         observations = call.get(config.accountTimeout().toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
         call.cancel(true);
-        return WindowResult.failed(w, "timed out after " + config.accountTimeout().toSeconds() + " s", since(start));
+        return failed(w, "timed out after " + config.accountTimeout().toSeconds() + " s", start, raw);
       } catch (InterruptedException e) {
         call.cancel(true);
         Thread.currentThread().interrupt();
-        return WindowResult.failed(w, "interrupted", since(start));
+        return failed(w, "interrupted", start, raw);
       } catch (ExecutionException e) {
         Throwable cause = e.getCause();
         if (cause instanceof ProviderException pe) {
@@ -196,14 +203,22 @@ public final class BackfillService {
           if (pe.kind() == ProviderException.Kind.AUTH || budgeted.exhausted()) {
             giveUp.set(true);
           }
-          return WindowResult.failed(w, oneLine(pe.getMessage()), since(start));
+          return failed(w, oneLine(pe.getMessage()), start, raw);
         }
-        return WindowResult.failed(w, "internal error: " + oneLine(String.valueOf(cause)), since(start));
+        return failed(w, "internal error: " + oneLine(String.valueOf(cause)), start, raw);
       }
       List<Observation> own = ownDays(w, observations);
-      history.append(runId, new AccountSnapshot(account.id(), account.providerName(), start, clock.instant(),
-          SnapshotStatus.OK, null, w.from(), w.to(), own));
+      history.append(runId, Optional.of(new AccountSnapshot(account.id(), account.providerName(), start,
+          clock.instant(), SnapshotStatus.OK, null, w.from(), w.to(), own)), List.copyOf(raw));
       return WindowResult.stored(w, own.size(), since(start));
+    }
+
+    /** A failed window stores no figures; what the provider answered is still archived, for audit. */
+    private WindowResult failed(Window w, String error, Instant start, List<RawResponse> raw) {
+      if (!raw.isEmpty()) {
+        history.append(runId, Optional.empty(), List.copyOf(raw));
+      }
+      return WindowResult.failed(w, error, since(start));
     }
 
     /**

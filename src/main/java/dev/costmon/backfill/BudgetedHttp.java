@@ -11,18 +11,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * paid API (AWS Cost Explorer bills each request and page) never costs more than the user allowed,
  * whatever the pages turn out to be.
  */
-final class BudgetedHttp implements Http {
-  private final Http http;
+final class BudgetedHttp {
   private final int budget;
   private final AtomicInteger sent = new AtomicInteger();
 
-  BudgetedHttp(Http http, int budget) {
-    this.http = http;
+  BudgetedHttp(int budget) {
     this.budget = budget;
   }
 
-  @Override
-  public ApiResponse send(ApiRequest request) throws ProviderException {
+  /** {@code http}, counted against this budget. */
+  Http counting(Http http) {
+    return request -> send(http, request);
+  }
+
+  private ApiResponse send(Http http, ApiRequest request) throws ProviderException {
     if (sent.incrementAndGet() > budget) {
       sent.decrementAndGet();
       throw new ProviderException(ProviderException.Kind.OTHER, "the backfill used its " + budget

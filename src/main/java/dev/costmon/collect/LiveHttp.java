@@ -30,7 +30,12 @@ public final class LiveHttp implements Function<Account, Http>, AutoCloseable {
 
   @Override
   public Http apply(Account account) {
-    return request -> new HttpEngine(client.get(), settings, clock, Sleeper.system(), new SplittableRandom(), archive,
+    return archivingTo(account, archive);
+  }
+
+  /** HTTP for the account whose responses go to {@code to} instead of the run's archive. */
+  public Http archivingTo(Account account, ResponseArchive to) {
+    return request -> new HttpEngine(client.get(), settings, clock, Sleeper.system(), new SplittableRandom(), to,
         line -> verbose.accept(account.id() + ": " + line)).send(account.id(), request);
   }
 

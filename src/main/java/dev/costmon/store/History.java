@@ -79,6 +79,22 @@ public final class History {
     return inTransaction(c -> insert(c, runId, snapshot));
   }
 
+  /**
+   * Appends the responses of one request window and, when it succeeded, its snapshot, in one
+   * transaction (one commit instead of one per response: a backfill writes hundreds of windows).
+   */
+  public synchronized void append(long runId, java.util.Optional<AccountSnapshot> snapshot, List<RawResponse> raw) {
+    inTransaction(c -> {
+      for (RawResponse r : raw) {
+        RawArchive.insert(c, runId, r);
+      }
+      if (snapshot.isPresent()) {
+        insert(c, runId, snapshot.get());
+      }
+      return null;
+    });
+  }
+
   /** Inserts a snapshot and its observations inside the caller's transaction; returns its id. */
   long insert(Connection c, long runId, AccountSnapshot snapshot) throws SQLException {
     long id;

@@ -24,25 +24,30 @@ public final class RawArchive {
   }
 
   public void store(long runId, RawResponse r) {
-    byte[] compressed = gzip(r.body());
     history.inTransaction(c -> {
-      try (PreparedStatement st = c.prepareStatement(
-          "INSERT INTO raw_response(run_id, account, method, url, status, fetched_at, content_type, size, body,"
-              + " request_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        st.setLong(1, runId);
-        st.setString(2, r.account());
-        st.setString(3, r.method());
-        st.setString(4, r.url());
-        st.setInt(5, r.status());
-        st.setLong(6, r.fetchedAt().toEpochMilli());
-        st.setString(7, r.contentType());
-        st.setInt(8, r.body().length);
-        st.setBytes(9, compressed);
-        st.setString(10, r.requestSha256());
-        st.executeUpdate();
-      }
+      insert(c, runId, r);
       return null;
     });
+  }
+
+  /** Inserts a response inside the caller's transaction. */
+  static void insert(java.sql.Connection c, long runId, RawResponse r) throws java.sql.SQLException {
+    byte[] compressed = gzip(r.body());
+    try (PreparedStatement st = c.prepareStatement(
+        "INSERT INTO raw_response(run_id, account, method, url, status, fetched_at, content_type, size, body,"
+            + " request_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      st.setLong(1, runId);
+      st.setString(2, r.account());
+      st.setString(3, r.method());
+      st.setString(4, r.url());
+      st.setInt(5, r.status());
+      st.setLong(6, r.fetchedAt().toEpochMilli());
+      st.setString(7, r.contentType());
+      st.setInt(8, r.body().length);
+      st.setBytes(9, compressed);
+      st.setString(10, r.requestSha256());
+      st.executeUpdate();
+    }
   }
 
   /** The responses an account's collection received in one run, in the order they came. */

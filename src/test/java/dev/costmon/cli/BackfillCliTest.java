@@ -84,6 +84,13 @@ class BackfillCliTest {
     assertThat(monthSpend("2026-02", "claude")).isEqualByComparingTo("127.40");   // days 32..59
     assertThat(monthSpend("2026-01", "claude")).isEqualByComparingTo("49.60");    // days 1..31
 
+    // The answers are archived like a nightly collect's: reprocess rebuilds the months without asking.
+    int asked = costs.calls.get() + usage.calls.get();
+    CliHarness.Result reprocess = cli.run("reprocess", "--account", "claude", "--from", "2026-04-01");
+    assertThat(reprocess.exitCode()).as(reprocess.err()).isZero();
+    assertThat(costs.calls.get() + usage.calls.get()).isEqualTo(asked);
+    assertThat(monthSpend("2026-03", "claude")).isEqualByComparingTo("232.50");
+
     CliHarness.Result om = cli.run("export", "--format", "openmetrics", "--from", "2026-01-01", "--to", "2026-03-31");
     assertThat(om.exitCode()).as(om.err()).isZero();
     long march15 = LocalDate.of(2026, 3, 16).toEpochDay() * 86_400 - 1;   // the end of the day

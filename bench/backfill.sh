@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Backfill 12 months x 12 accounts (collect --from) against loopback Anthropic Admin APIs that
+# answer every request after 200 ms. Reports wall time, requests, and the ratio of wall time to the
+# unavoidable sequential latency of one account (its requests that must follow one another x 200 ms;
+# the accounts run side by side, so the slowest account bounds the run). Target: ratio <= 1.2.
+# Usage: bench/backfill.sh [runs]   (needs python3 for the loopback server)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-3}
+accounts=12
+months=12
+latency=0.2
+[ -f target/costmon.jar ] || ./mvnw -B -q package -DskipTests
+work=$(mktemp -d)
+server=""
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+
+# cost_report and usage_report/messages in the documented shape: one daily bucket per day, the
+# whole window on one page (a month is at most 31 buckets, the API's page limit); 1 USD a day.
+cat >"$work/anthropic.py" <<'PY'
+import datetime, http.server, json, sys, threading, time, urllib.parse
+latency = float(sys.argv[1])
+count_file = sys.argv[2]
+lock = threading.Lock()
+count = 0
+class Api(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        global count
+        time.sleep(latency)
+        url = urllib.parse.urlparse(self.path)
+        q = urllib.parse.parse_qs(url.query)
+        start = datetime.date.fromisoformat(q["starting_at"][0][:10])
+        end = datetime.date.fromisoformat(q["ending_at"][0][:10])
+        cost = url.path.endswith("/cost_report")
+        data, d = [], start
+        while d < end:
+            results = [{"currency": "USD", "amount": "100", "workspace_id": None,
+                        "description": "Claude Sonnet 4 Usage - Input Tokens", "cost_type": "tokens"}] if cost else []
+            data.append({"starting_at": f"{d}T00:00:00Z", "ending_at": f"{d + datetime.timedelta(days=1)}T00:00:00Z",
+                         "results": results})
+            d += datetime.timedelta(days=1)
+        body = json.dumps({"data": data, "has_more": False, "next_page": None}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        with lock:
+            count += 1
+            with open(count_file, "w") as f:
+                f.write(str(count))
+    def log_message(self, *args):
+        pass
+class Server(http.server.ThreadingHTTPServer):
+    request_queue_size = 64
+server = Server(("127.0.0.1", 0), Api)
+print(server.server_address[1], flush=True)
+server.serve_forever()
+PY
+python3 "$work/anthropic.py" "$latency" "$work/count" >"$work/port" &
+server=$!
+for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
+port=$(cat "$work/port")
+
+# The last $months whole months before this one.
+from=$(date -u -d "$(date -u +%Y-%m-01) -$months months" +%Y-%m-%d)
+to=$(date -u -d "$(date -u +%Y-%m-01) -1 day" +%Y-%m-%d)
+write_config() {
+  {
+    echo "currency: USD"
+    echo "database: $work/history.db"
+    echo "concurrency: $accounts"
+    echo "accounts:"
+    for i in $(seq -w 1 "$accounts"); do
+      cat <<YAML
+  - id: claude-$i
+    provider: anthropic
+    endpoint: http://127.0.0.1:$port
+    admin_key: \${BENCH_KEY}
+YAML
+    done
+  } >"$work/costmon.yaml"
+}
+export BENCH_KEY=sk-ant-admin01-bench
+write_config
+java -jar target/costmon.jar -c "$work/costmon.yaml" collect --from "$from" --to "$to" --dry-run | tail -n +2 \
+  | head -3
+
+# One account's windows run one after another (anthropic allows one at a time), each a cost and a
+# usage request: 12 x 2 x 200 ms = 4.8 s that no scheduling can save.
+per_window=2
+unavoidable=$(python3 -c "print($months * $per_window * $latency)")
+printf '%-4s %-8s %-9s %-12s %-6s %s\n' run wall_s requests unavoidable_s ratio exit
+for r in $(seq "$runs"); do
+  rm -f "$work/history.db" "$work/count"
+  set +e
+  /usr/bin/time -f '%e' -o "$work/time" java -jar target/costmon.jar -c "$work/costmon.yaml" collect \
+    --from "$from" --to "$to" >"$work/out" 2>&1
+  code=$?
+  set -e
+  wall=$(cat "$work/time")
+  requests=$(cat "$work/count")
+  ratio=$(python3 -c "print(f'{$wall / $unavoidable:.2f}')")
+  printf '%-4s %-8s %-9s %-12s %-6s %s\n' "$r" "$wall" "$requests" "$unavoidable" "$ratio" "$code"
+done
+echo "from $from to $to, $accounts accounts x $months windows, $latency s per request; java: $(java -version 2>&1 | head -1)"
