@@ -89,17 +89,18 @@ java -jar target/costmon.jar -c "$work/costmon.yaml" collect --from "$from" --to
 # One account's windows run one after another (anthropic allows one at a time), each a cost and a
 # usage request: 12 x 2 x 200 ms = 4.8 s that no scheduling can save.
 per_window=2
-unavoidable=$(python3 -c "print($months * $per_window * $latency)")
+unavoidable=$(python3 -c "print(f'{$months * $per_window * $latency:.1f}')")
 printf '%-4s %-8s %-9s %-12s %-6s %s\n' run wall_s requests unavoidable_s ratio exit
 for r in $(seq "$runs"); do
-  rm -f "$work/history.db" "$work/count"
+  rm -f "$work/history.db"
+  before=$(cat "$work/count" 2>/dev/null || echo 0)
   set +e
   /usr/bin/time -f '%e' -o "$work/time" java -jar target/costmon.jar -c "$work/costmon.yaml" collect \
     --from "$from" --to "$to" >"$work/out" 2>&1
   code=$?
   set -e
   wall=$(cat "$work/time")
-  requests=$(cat "$work/count")
+  requests=$(($(cat "$work/count") - before))
   ratio=$(python3 -c "print(f'{$wall / $unavoidable:.2f}')")
   printf '%-4s %-8s %-9s %-12s %-6s %s\n' "$r" "$wall" "$requests" "$unavoidable" "$ratio" "$code"
 done

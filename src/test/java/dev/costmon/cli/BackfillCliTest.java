@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costmon.provider.ProviderFixture;
 import dev.costmon.provider.anthropic.AnthropicMonths;
+import dev.costmon.provider.openai.OpenAiMonths;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -191,6 +192,37 @@ class BackfillCliTest {
     assertThat(pipe.exitCode()).as(pipe.err()).isZero();
     assertThat(pipe.out()).isEmpty();
     assertThat(pipe.err()).isEmpty();
+  }
+
+  @Test
+  void openAiMonthsArePagedAndThrottledAndStoredAsHandComputedOnce() {
+    try (ProviderFixture openai = new ProviderFixture()) {
+      OpenAiMonths openaiCosts = new OpenAiMonths(true, 4);
+      openai.route("/v1/organization/costs", openaiCosts);
+      openai.route("/v1/organization/usage/completions", new OpenAiMonths(false, 0));
+      cli.env.put("OPENAI_ADMIN_KEY", "sk-admin-TESTbackfill");
+      cli.write("openai.yaml", """
+          currency: USD
+          database: openai.db
+          accounts:
+            - id: openai
+              provider: openai
+              endpoint: %s
+              admin_key: ${OPENAI_ADMIN_KEY}
+          """.formatted(openai.base()));
+
+      CliHarness.Result run = cli.run("-c", "openai.yaml", "collect", "--from", "2026-01-01", "--to", "2026-03-31");
+
+      assertThat(run.exitCode()).as(run.err()).isZero();
+      // 31, 28 and 31 days in pages of 10: 4 + 3 + 4 pages, and the page answered 429 asked again.
+      assertThat(openaiCosts.calls.get()).isEqualTo(11 + 1);
+      CliHarness.Result feb = cli.run("-c", "openai.yaml", "report", "--month", "2026-02", "--format", "json");
+      assertThat(feb.out()).contains("\"amount\" : \"101.50\"");   // 0.25 x (1 + ... + 28)
+
+      assertThat(cli.run("-c", "openai.yaml", "collect", "--from", "2026-01-01", "--to", "2026-03-31").exitCode())
+          .isZero();
+      assertThat(openaiCosts.calls.get()).isEqualTo(12);
+    }
   }
 
   @Test
