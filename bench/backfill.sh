@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
-accounts=12
+accounts=${ACCOUNTS:-12}
 months=12
 latency=0.2
 [ -f target/costmon.jar ] || ./mvnw -B -q package -DskipTests
