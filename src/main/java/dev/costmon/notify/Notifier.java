@@ -81,6 +81,9 @@ final class Notifier {
         Instant now = clock.instant();
         Optional<Delivery> row = log.find(subject, t.name(), period, channel.name());
         Optional<String> level = decide(t, row, now, n.debounce());
+        if (level.isPresent() && !n.receives(channel, event(t, level.get()))) {
+          continue;
+        }
         if (level.isEmpty()) {
           if (t.status() == Status.OK && row.isPresent() && row.get().failures() > 0
               && row.get().lastLevel().isEmpty()) {
@@ -128,6 +131,14 @@ final class Notifier {
     }
     // A resolution is good news and bounded by the levels told before it: never held back.
     return lastRank > 0 ? Optional.of("OK") : Optional.empty();
+  }
+
+  /** What kind of news a message at {@code level} about {@code t} is, for the channels' {@code events:}. */
+  static Event event(ThresholdResult t, String level) {
+    if (level.equals("OK")) {
+      return Event.RESOLVED;
+    }
+    return t.name().equals(HARD_CAP) ? Event.HARD_CAP : Event.valueOf(level);
   }
 
   /** The highest level told this period; a resolved outage starts afresh, a resolved budget breach does not. */

@@ -13,6 +13,8 @@ import dev.costmon.model.Money;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,14 +36,14 @@ public final class NotifyBinder {
   private static final Set<String> RESERVED_HEADERS = Set.of("content-type", "content-length", "host",
       "connection", "transfer-encoding", "user-agent", "accept-encoding", "expect", "upgrade");
   private static final Map<String, Set<String>> KEYS_BY_TYPE = Map.of(
-      "slack", Set.of("name", "type", "url"),
-      "webhook", Set.of("name", "type", "url", "headers", "secret_headers", "body", "content_type"),
-      "email", Set.of("name", "type", "to", "from", "sendmail"));
+      "slack", Set.of("name", "type", "url", "events"),
+      "webhook", Set.of("name", "type", "url", "headers", "secret_headers", "body", "content_type", "events"),
+      "email", Set.of("name", "type", "to", "from", "sendmail", "events"));
 
   /** One channel as written. */
   record RawChannel(String name, String type, Secret url, Map<String, String> headers,
       Map<String, Secret> secretHeaders, String body, String contentType, JsonNode to, String from,
-      String sendmail) {}
+      String sendmail, JsonNode events) {}
 
   /** {@code debounce:} as written. */
   record RawDebounce(String repeat, String minInterval) {}
@@ -58,6 +60,7 @@ public final class NotifyBinder {
       List<ObjectNode> rawAccounts, List<Account> accounts, FxRates fx) {
     List<Channel> channels = new ArrayList<>();
     Set<String> names = new HashSet<>();
+    Map<String, Optional<Set<Event>>> listed = new LinkedHashMap<>();
     List<ObjectNode> list = rawChannels == null ? List.of() : rawChannels;
     for (int i = 0; i < list.size(); i++) {
       Channel c = channel(b, list.get(i), "/notify/" + i);
@@ -65,6 +68,8 @@ public final class NotifyBinder {
         b.fail("/notify/" + i + "/name", "", "duplicate notify channel name '" + c.name() + "'");
       }
       channels.add(c);
+      listed.put(c.name(), events(b, list.get(i).get("events"), "/notify/" + i + "/events",
+          "notify channel '" + c.name() + "': "));
     }
     Debounce debounce = rawDebounce == null ? Debounce.DEFAULT : debounce(b, rawDebounce);
     Map<String, HardCap> hardCaps = new LinkedHashMap<>();
@@ -73,7 +78,34 @@ public final class NotifyBinder {
       hardCap(b, rawAccounts.get(i), "/accounts/" + i, account, fx, names)
           .ifPresent(h -> hardCaps.put(account.id(), h));
     }
-    return new Notifications(channels, debounce, hardCaps);
+    Map<String, Set<Event>> events = new LinkedHashMap<>();
+    Notifications partial = new Notifications(channels, debounce, hardCaps, Map.of());
+    listed.forEach((name, explicit) -> {
+      // A hook channel hears only its on_hard_cap calls unless it asks for more.
+      if (explicit.isPresent() || partial.isHardCapHook(name)) {
+        events.put(name, explicit.orElse(EnumSet.noneOf(Event.class)));
+      }
+    });
+    return new Notifications(channels, debounce, hardCaps, events);
+  }
+
+  private static Optional<Set<Event>> events(ConfigBinding b, JsonNode node, String at, String who) {
+    if (node == null) {
+      return Optional.empty();
+    }
+    String known = String.join(", ", Arrays.stream(Event.values()).map(Event::key).toList());
+    if (!node.isArray()) {
+      b.fail(at, who, "events: is a list such as [critical, resolved] (of " + known + ")");
+    }
+    Set<Event> events = EnumSet.noneOf(Event.class);
+    for (int i = 0; i < node.size(); i++) {
+      JsonNode e = node.get(i);
+      int index = i;
+      String key = e.isTextual() ? e.asText().toLowerCase(Locale.ROOT) : "";
+      events.add(Event.of(key).orElseGet(() -> b.fail(at + "/" + index, who, "unknown event '" + e.asText()
+          + "' (one of " + known + ")")));
+    }
+    return Optional.of(events);
   }
 
   private static Channel channel(ConfigBinding b, ObjectNode node, String at) {

@@ -93,10 +93,13 @@ public final class NotifyService implements AutoCloseable {
     return lines;
   }
 
-  /** The result of one test message. */
-  public record TestResult(Channel channel, boolean ok, String detail) {}
+  /** The result of one test message; a skipped channel was not sent anything. */
+  public record TestResult(Channel channel, boolean ok, String detail, boolean skipped) {}
 
-  /** Sends a clearly marked test message to every channel, or to the one named. */
+  /**
+   * Sends a clearly marked test message to every channel, or to the one named. A channel called by
+   * {@code on_hard_cap} is tested only when named: its receiver may revoke keys on any message.
+   */
   public List<TestResult> test(Optional<String> only) {
     List<TestResult> out = new ArrayList<>();
     Instant now = clock.instant();
@@ -107,10 +110,14 @@ public final class NotifyService implements AutoCloseable {
       if (only.isPresent() && !only.get().equals(c.name())) {
         continue;
       }
+      if (only.isEmpty() && config.notifications().isHardCapHook(c.name())) {
+        out.add(new TestResult(c, true, "on_hard_cap calls it; test it with --channel " + c.name(), true));
+        continue;
+      }
       try {
-        out.add(new TestResult(c, true, sender.send(c, m)));
+        out.add(new TestResult(c, true, sender.send(c, m), false));
       } catch (DeliveryException e) {
-        out.add(new TestResult(c, false, e.getMessage()));
+        out.add(new TestResult(c, false, e.getMessage(), false));
       }
     }
     return out;

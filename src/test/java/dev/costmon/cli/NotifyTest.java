@@ -293,6 +293,92 @@ class NotifyTest {
   }
 
   @Test
+  void aChannelCalledByOnHardCapHearsNothingButItsHardCapCalls() {
+    cli.write("costmon.yaml", ACCOUNTS + """
+            hard_cap: 190 EUR
+            on_hard_cap: {webhook: hook}
+        """ + CHANNELS);
+
+    run("2026-11-17T07:00:00Z", "collect", "--notify");
+    run("2026-11-21T07:00:00Z", "collect", "--notify");
+
+    // cap WARNING, forecast WARNING, cap CRITICAL: none of them reaches the revoking receiver.
+    List<JsonNode> toHook = received.stream().filter(r -> r.path().startsWith("/hook/")).map(Received::json).toList();
+    assertThat(toHook).singleElement().satisfies(j -> {
+      assertThat(j.path("status").asText()).isEqualTo("HARD_CAP");
+      assertThat(j.path("message").asText()).isEqualTo("spend 210.00 EUR reached the hard cap 190.00 EUR");
+    });
+    assertThat(slack("ovh cap")).hasSize(2);
+    assertThat(slack("ovh hard_cap")).containsExactly("[costmon] CRITICAL ovh hard_cap: spend 210.00 EUR reached the"
+        + " hard cap 190.00 EUR; on_hard_cap webhook hook: HTTP 200");
+  }
+
+  @Test
+  void aHookChannelThatListsEventsGetsThemToo() {
+    cli.write("costmon.yaml", ACCOUNTS + """
+            hard_cap: 190 EUR
+            on_hard_cap: {webhook: hook}
+        """ + CHANNELS.replace("  - name: chat", "    events: [critical]\n  - name: chat"));
+
+    run("2026-11-17T07:00:00Z", "collect", "--notify");
+    run("2026-11-21T07:00:00Z", "collect", "--notify");
+
+    assertThat(statuses(hook("ovh", "cap"))).containsExactly("CRITICAL");
+    assertThat(statuses(hook("ovh", "forecast"))).isEmpty();
+    assertThat(statuses(hook("ovh", "hard_cap"))).containsExactly("HARD_CAP");
+  }
+
+  @Test
+  void aChannelReceivesOnlyTheEventsItLists() {
+    String config = ACCOUNTS + CHANNELS.replace("url: ${SLACK_WEBHOOK}\n",
+        "url: ${SLACK_WEBHOOK}\n    events: [critical, resolved]\n");
+    cli.write("costmon.yaml", config);
+
+    run("2026-11-17T07:00:00Z", "collect", "--notify");
+    assertThat(slack("")).isEmpty();
+    assertThat(statuses(hook("ovh", "cap"))).containsExactly("WARNING");
+    run("2026-11-21T07:00:00Z", "collect", "--notify");
+    cli.write("costmon.yaml", config.replace("cap: 200 EUR", "cap: 1000 EUR"));
+    run("2026-11-22T08:00:00Z", "collect", "--notify");
+
+    assertThat(slack("")).containsExactly(
+        "[costmon] CRITICAL ovh cap: spend 210.00 EUR is 105.0% of cap 200.00 EUR",
+        "[costmon] RESOLVED ovh cap: spend 220.00 EUR is 22.0% of cap 1000.00 EUR");
+    assertThat(statuses(hook("ovh", "forecast"))).containsExactly("WARNING", "RESOLVED");
+  }
+
+  @Test
+  void anUnknownEventIsAConfigurationError() {
+    cli.write("costmon.yaml", ACCOUNTS + CHANNELS + "    events: [critical, sometimes]\n");
+
+    CliHarness.Result r = run("2026-11-17T07:00:00Z", "collect");
+
+    assertThat(r.exitCode()).isEqualTo(78);
+    assertThat(r.err().strip()).isEqualTo("costmon: " + dir.resolve("costmon.yaml") + ":19:24: notify channel"
+        + " 'chat': unknown event 'sometimes' (one of warning, critical, unknown, resolved, hard_cap)");
+  }
+
+  @Test
+  void notifyTestLeavesAHardCapHookAloneUnlessNamed() {
+    cli.write("costmon.yaml", ACCOUNTS + """
+            hard_cap: 190 EUR
+            on_hard_cap: {webhook: hook}
+        """ + CHANNELS);
+
+    CliHarness.Result all = run("2026-11-17T07:00:00Z", "notify", "test");
+
+    assertThat(all.exitCode()).isZero();
+    assertThat(all.out().lines()).containsExactly(
+        "skipped 'hook' (webhook): on_hard_cap calls it; test it with --channel hook",
+        "sent a test message to 'chat' (slack): HTTP 200");
+    assertThat(hook("costmon", "test")).isEmpty();
+
+    CliHarness.Result named = run("2026-11-17T07:00:00Z", "notify", "test", "--channel", "hook");
+    assertThat(named.out()).startsWith("sent a test message to 'hook' (webhook)");
+    assertThat(hook("costmon", "test")).hasSize(1);
+  }
+
+  @Test
   void aFailedDeliveryIsRetriedNextRunWithoutChangingTheExitCode() {
     cli.write("costmon.yaml", ACCOUNTS + CHANNELS.substring(0, CHANNELS.indexOf("  - name: chat")));
     run("2026-11-17T07:00:00Z", "collect");
@@ -355,7 +441,7 @@ class NotifyTest {
             to: ops@example.com
         """);
     assertThat(run("2026-11-17T07:00:00Z", "collect").err()).contains(":13:5: notify channel 'chat': key 'to' does"
-        + " not apply to a slack channel (its keys: name, type, url)");
+        + " not apply to a slack channel (its keys: events, name, type, url)");
 
     cli.write("costmon.yaml", ACCOUNTS + "notify:\n  - {name: chat, type: slack, url: https://hooks.example/x}\n");
     assertThat(run("2026-11-17T07:00:00Z", "collect").err()).contains("a secret must be a reference");
