@@ -52,7 +52,8 @@ public final class CheckOutput {
       n.put("account", t.subject());
       n.put("name", t.name());
       n.put("message", t.message());
-      put(n, "ratio", t.ratio());
+      // JSON has no infinity: use of a zero limit has no ratio, its status and message say it.
+      put(n, "ratio", t.ratio().filter(r -> !Ratios.overZero(r)));
       put(n, "warn_at", t.warnAt());
       put(n, "critical_at", t.criticalAt());
       n.put("limit", t.lowerLimit() ? "lower" : "upper");
@@ -105,7 +106,9 @@ public final class CheckOutput {
   private static String perfdata(ThresholdResult t) {
     String warn = t.warnAt().map(CheckOutput::plain).map(w -> t.lowerLimit() ? w + ":" : w).orElse("");
     String crit = t.criticalAt().map(CheckOutput::plain).map(c -> t.lowerLimit() ? "@~:" + c : c).orElse("");
-    return "'" + t.label() + "'=" + plain(t.ratio().orElseThrow()) + ";" + warn + ";" + crit + ";0;";
+    // "U" is the plugin guidelines' value that is not a number: use of a zero limit.
+    BigDecimal ratio = t.ratio().orElseThrow();
+    return "'" + t.label() + "'=" + (Ratios.overZero(ratio) ? "U" : plain(ratio)) + ";" + warn + ";" + crit + ";0;";
   }
 
   private static String plain(BigDecimal v) {

@@ -75,10 +75,7 @@ public final class MonthAnalyzer {
   }
 
   static BigDecimal ratio(Money value, Money of) {
-    if (of.isZero()) {
-      return value.isZero() ? BigDecimal.ZERO : BigDecimal.valueOf(Long.MAX_VALUE);
-    }
-    return value.amount().divide(of.amount(), MathContext.DECIMAL64);
+    return Ratios.of(value, of);
   }
 
   /** The computation for one account and month. */
@@ -295,8 +292,7 @@ public final class MonthAnalyzer {
 
     private UsageView usageView(String metric, String unit, BigDecimal value, Aggregation aggregation) {
       Optional<Quantity> quota = Optional.ofNullable(account.quotas().get(metric)).filter(q -> q.fits(unit));
-      Optional<BigDecimal> ratio = quota.map(q -> q.value().signum() == 0
-          ? BigDecimal.ZERO : value.divide(q.value(), MathContext.DECIMAL64));
+      Optional<BigDecimal> ratio = quota.map(q -> Ratios.of(value, q.value()));
       return new UsageView(metric, unit, value, aggregation, quota, ratio);
     }
   }

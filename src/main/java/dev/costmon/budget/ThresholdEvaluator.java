@@ -34,11 +34,11 @@ public final class ThresholdEvaluator {
       }
       a.cap().ifPresent(cap -> {
         results.add(ratio(a.id(), "cap", a.capRatio().orElseThrow(), a.account().thresholds(),
-            "spend " + a.spend().display() + " is " + percent(a.capRatio().orElseThrow()) + " of cap " + cap.display()));
+            "spend " + a.spend().display() + " is " + ofLimit(a.capRatio().orElseThrow(), "cap", cap.display())));
         BigDecimal forecastRatio = a.forecastRatio().orElseThrow();
         boolean over = forecastRatio.compareTo(BigDecimal.ONE) > 0;
         results.add(new ThresholdResult(over ? Status.WARNING : Status.OK, Optional.of(a.id()), "forecast",
-            "forecast " + a.forecast().display() + " is " + percent(forecastRatio) + " of cap " + cap.display()
+            "forecast " + a.forecast().display() + " is " + ofLimit(forecastRatio, "cap", cap.display())
                 + (over ? " (forecast over cap)" : ""),
             Optional.of(forecastRatio), Optional.of(BigDecimal.ONE), Optional.empty()));
       });
@@ -50,16 +50,16 @@ public final class ThresholdEvaluator {
         if (u.quota().isPresent()) {
           Quantity quota = u.quota().get();
           results.add(ratio(a.id(), "quota:" + u.metric(), u.ratio().orElseThrow(), a.account().thresholds(),
-              u.metric() + " " + Units.format(u.value(), u.unit()) + " is " + percent(u.ratio().orElseThrow())
-                  + " of quota " + Units.format(quota.value(), quota.unit())));
+              u.metric() + " " + Units.format(u.value(), u.unit()) + " is " + ofLimit(u.ratio().orElseThrow(),
+                  "quota", Units.format(quota.value(), quota.unit()))));
         }
       }
     }
     view.cap().ifPresent(cap -> {
       Money total = config.fx().convert(view.total(), cap.currency());
       results.add(ratio(null, "cap", view.capRatio().orElseThrow(), config.thresholds(),
-          "total spend " + total.display() + " is " + percent(view.capRatio().orElseThrow()) + " of global cap "
-              + cap.display()));
+          "total spend " + total.display() + " is " + ofLimit(view.capRatio().orElseThrow(), "global cap",
+              cap.display())));
     });
     return new CheckResult(results);
   }
@@ -118,6 +118,11 @@ public final class ThresholdEvaluator {
         : ratio.compareTo(t.warnAt()) >= 0 ? Status.WARNING : Status.OK;
     return new ThresholdResult(status, Optional.ofNullable(account), name, message, Optional.of(ratio),
         Optional.of(t.warnAt()), Optional.of(t.criticalAt()));
+  }
+
+  /** {@code 85.0% of cap 200.00 EUR}, or {@code over a zero cap} where nothing may be spent. */
+  private static String ofLimit(BigDecimal ratio, String limit, String amount) {
+    return Ratios.overZero(ratio) ? "over a zero " + limit : percent(ratio) + " of " + limit + " " + amount;
   }
 
   static String percent(BigDecimal ratio) {

@@ -220,7 +220,7 @@ public final class ConfigLoader {
         });
       }
       FxRates fx = new FxRates(currency, rates);
-      Optional<Money> cap = Optional.ofNullable(raw.cap()).map(c -> value("/cap", "", () -> Money.parse(c)));
+      Optional<Money> cap = Optional.ofNullable(raw.cap()).map(c -> value("/cap", "", () -> Limits.cap(c, "cap")));
       cap.ifPresent(c -> requireRate(fx, c.currency(), "/cap", ""));
       Thresholds thresholds = value("/warn_at", "", () -> new Thresholds(
           orDefault(raw.warnAt(), Thresholds.DEFAULT.warnAt()),
@@ -287,7 +287,7 @@ public final class ConfigLoader {
           fail(at + "/labels/" + k, who, "label '" + k + "' has no value");
         }
       });
-      Optional<Money> cap = Optional.ofNullable(raw.cap()).map(c -> value(at + "/cap", who, () -> Money.parse(c)));
+      Optional<Money> cap = Optional.ofNullable(raw.cap()).map(c -> value(at + "/cap", who, () -> Limits.cap(c, "cap")));
       Set<Currency> currencies = new HashSet<>(currencies(type, settings));
       cap.ifPresent(c -> currencies.add(c.currency()));
       Currency currency = raw.currency() != null
@@ -302,12 +302,12 @@ public final class ConfigLoader {
       Map<String, Quantity> quotas = new LinkedHashMap<>(defaultQuotas(type, settings));
       if (raw.quotas() != null) {
         raw.quotas().forEach((metric, limit) ->
-            quotas.put(metric, value(at + "/quotas/" + metric, who, () -> Quantity.parse(limit))));
+            quotas.put(metric, value(at + "/quotas/" + metric, who, () -> Limits.usage(limit, "quota"))));
       }
       Map<String, Quantity> floors = new LinkedHashMap<>();
       if (raw.floors() != null) {
         raw.floors().forEach((metric, level) ->
-            floors.put(metric, value(at + "/floors/" + metric, who, () -> Quantity.parse(level))));
+            floors.put(metric, value(at + "/floors/" + metric, who, () -> Limits.usage(level, "floor"))));
       }
       Map<String, Rate> rates = new LinkedHashMap<>();
       if (raw.rates() != null) {

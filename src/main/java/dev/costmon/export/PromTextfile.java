@@ -5,6 +5,7 @@ import dev.costmon.budget.AccountView;
 import dev.costmon.budget.Attribution;
 import dev.costmon.budget.DailySpend;
 import dev.costmon.budget.MonthView;
+import dev.costmon.budget.Ratios;
 import dev.costmon.budget.ServiceSpend;
 import dev.costmon.budget.UsageView;
 import dev.costmon.config.AttributionRules;
@@ -351,7 +352,7 @@ public final class PromTextfile {
 
   /** The one place exact decimals become floats. */
   private static double number(BigDecimal value) {
-    return value.doubleValue();
+    return Ratios.toDouble(value);
   }
 
   private static double seconds(Duration d) {

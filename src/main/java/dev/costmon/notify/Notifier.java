@@ -3,6 +3,7 @@ package dev.costmon.notify;
 import dev.costmon.budget.AccountView;
 import dev.costmon.budget.CheckResult;
 import dev.costmon.budget.MonthView;
+import dev.costmon.budget.Ratios;
 import dev.costmon.budget.Status;
 import dev.costmon.budget.ThresholdResult;
 import dev.costmon.budget.UsageView;
@@ -12,7 +13,6 @@ import dev.costmon.store.NotificationLog;
 import dev.costmon.store.NotificationLog.Delivery;
 import dev.costmon.store.NotificationLog.HardCapAttempt;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
@@ -178,7 +178,8 @@ final class Notifier {
       }
       Money cap = hardCap.cap();
       Money spend = config.fx().convert(a.spend(), cap.currency());
-      boolean reached = spend.compareTo(cap) >= 0;
+      // A zero hard cap is reached by any spend, not by a month that has none yet.
+      boolean reached = cap.isZero() ? spend.amount().signum() > 0 : spend.compareTo(cap) >= 0;
       List<HardCapAttempt> done = attempts.getOrDefault(a.id(), List.of());
       String result = "";
       if (reached && hardCap.action().isPresent() && done.stream().noneMatch(HardCapAttempt::ok)) {
@@ -193,7 +194,7 @@ final class Notifier {
         HardCapAttempt lastAttempt = done.get(done.size() - 1);
         result = "; on_hard_cap " + lastAttempt.action() + ": " + lastAttempt.result();
       }
-      BigDecimal ratio = cap.isZero() ? BigDecimal.ONE : spend.amount().divide(cap.amount(), MathContext.DECIMAL64);
+      BigDecimal ratio = Ratios.of(spend, cap);
       String message = reached
           ? "spend " + spend.display() + " reached the hard cap " + cap.display() + result
           : "spend " + spend.display() + " is below the hard cap " + cap.display();
@@ -233,13 +234,14 @@ final class Notifier {
   }
 
   private static String ratio(Money value, Money of) {
-    if (of.isZero()) {
-      return "";
-    }
-    return plain(value.amount().divide(of.amount(), MathContext.DECIMAL64));
+    return plain(Ratios.of(value, of));
   }
 
+  /** A ratio for templates; use of a zero limit has none. */
   private static String plain(BigDecimal v) {
+    if (Ratios.overZero(v)) {
+      return "";
+    }
     BigDecimal r = v.setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
     return (r.scale() < 0 ? r.setScale(0) : r).toPlainString();
   }

@@ -8,6 +8,7 @@ import dev.costmon.config.Account;
 import dev.costmon.config.ConfigBinding;
 import dev.costmon.config.Durations;
 import dev.costmon.config.FxRates;
+import dev.costmon.config.Limits;
 import dev.costmon.config.Secret;
 import dev.costmon.model.Money;
 import java.nio.file.Path;
@@ -259,7 +260,7 @@ public final class NotifyBinder {
       }
       return Optional.empty();
     }
-    Money cap = b.value(at + "/hard_cap", who, () -> Money.parse(capNode.asText()));
+    Money cap = b.value(at + "/hard_cap", who, () -> Limits.cap(capNode.asText(), "hard_cap"));
     if (!fx.canConvert(cap.currency())) {
       b.fail(at + "/hard_cap", who, "no conversion rate for " + cap.currency().getCurrencyCode()
           + "; add it under fx:");

@@ -3,6 +3,7 @@ package dev.costmon.report;
 import dev.costmon.budget.AccountView;
 import dev.costmon.export.Csv;
 import dev.costmon.budget.MonthView;
+import dev.costmon.budget.Ratios;
 import dev.costmon.budget.ServiceSpend;
 import dev.costmon.budget.UsageView;
 import dev.costmon.model.Money;
@@ -141,7 +142,7 @@ final class CsvRenderer implements ReportRenderer {
   }
 
   private static String exact(Optional<BigDecimal> value) {
-    return value.map(BigDecimal::toPlainString).orElse("");
+    return value.map(v -> Ratios.overZero(v) ? "inf" : v.toPlainString()).orElse("");
   }
 
   /** One record being filled by column name, so that no field lands in the wrong column. */

@@ -1,5 +1,6 @@
 package dev.costmon.report;
 
+import dev.costmon.budget.Ratios;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -17,6 +18,9 @@ final class Display {
    * is really reached, matching the colour thresholds.
    */
   static String percent(BigDecimal ratio) {
+    if (Ratios.overZero(ratio)) {
+      return "over 0";
+    }
     BigDecimal percent = ratio.movePointRight(2).setScale(0, RoundingMode.DOWN);
     if (percent.compareTo(MAX_PERCENT) > 0) {
       return ">" + MAX_PERCENT.toPlainString() + "%";

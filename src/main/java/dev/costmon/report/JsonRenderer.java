@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costmon.budget.AccountView;
 import dev.costmon.budget.DailySpend;
 import dev.costmon.budget.MonthView;
+import dev.costmon.budget.Ratios;
 import dev.costmon.budget.ServiceSpend;
 import dev.costmon.budget.UsageView;
 import dev.costmon.model.Money;
@@ -191,7 +192,7 @@ final class JsonRenderer implements ReportRenderer {
   }
 
   private static void putRatio(ObjectNode node, String field, Optional<BigDecimal> ratio) {
-    if (ratio.isPresent()) {
+    if (ratio.isPresent() && !Ratios.overZero(ratio.get())) {
       node.put(field, ratio.get());
     } else {
       node.putNull(field);

@@ -68,6 +68,18 @@ class ThresholdEvaluatorTest {
         .containsExactlyInAnyOrder("quota:requests=WARNING", "quota:stored=OK");
   }
 
+  @ParameterizedTest(name = "{0} requests of a zero quota is {1}")
+  @CsvSource({"0, OK", "1, CRITICAL", "1500000, CRITICAL"})
+  void anyUseOfAZeroQuotaIsCritical(String used, Status expected) {
+    CheckResult r = evaluate("    quotas: {requests: 0}\n", usage("requests", used, Aggregation.SUM, 5));
+    assertThat(r.thresholds()).filteredOn(t -> t.name().equals("quota:requests")).singleElement()
+        .satisfies(t -> {
+          assertThat(t.status()).isEqualTo(expected);
+          assertThat(t.message()).isEqualTo(expected == Status.OK ? "requests 0 requests is 0.0% of quota 0"
+              : "requests " + Units.format(new BigDecimal(used), "requests") + " is over a zero quota");
+        });
+  }
+
   @ParameterizedTest(name = "credits {0} with floor 5 is {1}")
   @CsvSource({"12.5, OK", "4.99, WARNING", "0, CRITICAL", "-1, CRITICAL"})
   void creditsBelowAFloor(String credits, Status expected) {

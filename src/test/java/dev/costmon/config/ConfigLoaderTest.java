@@ -215,4 +215,29 @@ class ConfigLoaderTest {
         new Environment(Map.of(), dir, dir, false)).load(file);
     assertThat(config.source()).isEqualTo(file);
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      negative cap        | cap: -5 USD                  | costmon.yaml:5:5: account 'x': cap -5 USD is negative; write a positive amount, or 0 USD for an account that must not spend anything
+      negative hard cap   | hard_cap: -1 EUR             | costmon.yaml:5:5: account 'x': hard_cap -1 EUR is negative; write a positive amount, or 0 EUR for an account that must not spend anything
+      negative quota      | quotas: {requests: -1M}      | costmon.yaml:5:14: account 'x': quota -1M is negative; usage is never below 0
+      negative floor      | floors: {credits: -5}        | costmon.yaml:5:14: account 'x': floor -5 is negative; usage is never below 0
+      warn above critical | {warn_at: 0.9, critical_at: 0.5} | costmon.yaml:5:5: account 'x': warn_at 0.9 is above critical_at 0.5
+      """)
+  void refusesANegativeLimitAtItsLine(String name, String line, String expected) {
+    String yaml = "currency: EUR\nfx: {USD: 0.9}\naccounts:\n  - {id: x, provider: fixed, amount: 6 EUR}\n";
+    String account = line.startsWith("{") ? line.substring(1, line.length() - 1) : line;
+    String text = yaml.replace("amount: 6 EUR}\n", "amount: 6 EUR,\n    " + account + "}\n");
+
+    assertThatThrownBy(() -> load(text)).isInstanceOf(ConfigException.class)
+        .hasMessage(dir.resolve("costmon.yaml").toString().replace("costmon.yaml", "") + expected);
+  }
+
+  @Test
+  void aNegativeGlobalCapIsRefusedAndAZeroCapIsALimit() {
+    assertThatThrownBy(() -> load("currency: EUR\ncap: -700 EUR\n"))
+        .hasMessageEndingWith("costmon.yaml:2:1: cap -700 EUR is negative; write a positive amount, or 0 EUR for an"
+            + " account that must not spend anything");
+    assertThat(load("currency: EUR\ncap: 0 EUR\n").cap()).contains(Money.parse("0 EUR"));
+  }
 }
