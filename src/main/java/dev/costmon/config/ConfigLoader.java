@@ -249,7 +249,8 @@ public final class ConfigLoader {
         }
         accounts.add(account);
       }
-      Notifications notify = NotifyBinder.bind(this, raw.notifyChannels(), raw.debounce(), rawAccounts, accounts, fx);
+      Notifications notify = NotifyBinder.bind(this, raw.notifyChannels(), raw.debounce(), root, rawAccounts, accounts,
+          fx);
       AttributionRules attribution = AttributionBinder.bind(this, raw.attribution(), accounts, registry.names());
       return new CostmonConfig(file, currency, zone, database, textfile, fx, cap, thresholds, lookback,
           retention, concurrency, timeout, breakdown, Boolean.TRUE.equals(raw.demo()), accounts, notify, attribution);

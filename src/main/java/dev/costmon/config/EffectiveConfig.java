@@ -68,6 +68,10 @@ public final class EffectiveConfig {
     ObjectNode fx = root.putObject("fx");
     c.fx().toReporting().forEach((cur, rate) -> fx.put(cur.getCurrencyCode(), rate));
     c.cap().ifPresent(cap -> root.put("cap", cap.toString()));
+    c.notifications().totalHardCap().ifPresent(h -> {
+      root.put("hard_cap", h.cap().toString());
+      h.action().ifPresent(action -> root.put("on_hard_cap", action.describe()));
+    });
     root.put("warn_at", c.thresholds().warnAt());
     root.put("critical_at", c.thresholds().criticalAt());
     root.put("lookback_days", c.lookbackDays());

@@ -14,6 +14,8 @@ record RawConfig(
     String textfile,
     Map<String, BigDecimal> fx,
     String cap,
+    String hardCap,
+    ObjectNode onHardCap,
     BigDecimal warnAt,
     BigDecimal criticalAt,
     Integer lookbackDays,

@@ -13,17 +13,20 @@ import java.util.Set;
  * channel receives.
  *
  * @param hardCaps account id to its hard cap
+ * @param totalHardCap the top-level {@code hard_cap} over all accounts
  * @param events channel name to the events it receives; a channel not listed receives all
  */
 public record Notifications(List<Channel> channels, Debounce debounce, Map<String, HardCap> hardCaps,
-    Map<String, Set<Event>> events) {
+    Optional<HardCap> totalHardCap, Map<String, Set<Event>> events) {
   /** No channels, default debounce, no hard caps. */
-  public static final Notifications NONE = new Notifications(List.of(), Debounce.DEFAULT, Map.of(), Map.of());
+  public static final Notifications NONE =
+      new Notifications(List.of(), Debounce.DEFAULT, Map.of(), Optional.empty(), Map.of());
 
   public Notifications {
     channels = List.copyOf(channels);
     Objects.requireNonNull(debounce, "debounce");
     hardCaps = Map.copyOf(hardCaps);
+    Objects.requireNonNull(totalHardCap, "totalHardCap");
     events = Map.copyOf(events);
   }
 
@@ -36,9 +39,14 @@ public record Notifications(List<Channel> channels, Debounce debounce, Map<Strin
     return events.getOrDefault(channel.name(), EnumSet.allOf(Event.class)).contains(event);
   }
 
+  /** The hard cap of an account, or with {@code ""} the top-level one over all accounts. */
+  public Optional<HardCap> hardCap(String account) {
+    return account.isEmpty() ? totalHardCap : Optional.ofNullable(hardCaps.get(account));
+  }
+
   /** Whether some {@code on_hard_cap} calls this channel. */
   public boolean isHardCapHook(String channel) {
-    return hardCaps.values().stream().anyMatch(h -> h.action().orElse(null) instanceof HardCap.Webhook w
-        && w.channel().equals(channel));
+    return java.util.stream.Stream.concat(hardCaps.values().stream(), totalHardCap.stream())
+        .anyMatch(h -> h.action().orElse(null) instanceof HardCap.Webhook w && w.channel().equals(channel));
   }
 }

@@ -158,13 +158,15 @@ final class Notifier {
     };
   }
 
-  private boolean isHookChannel(String account, Channel channel) {
-    HardCap h = config.notifications().hardCaps().get(account);
-    return h != null && h.action().isPresent() && h.action().get() instanceof HardCap.Webhook w
+  private boolean isHookChannel(String subject, Channel channel) {
+    return config.notifications().hardCap(subject).flatMap(HardCap::action).orElse(null) instanceof HardCap.Webhook w
         && w.channel().equals(channel.name());
   }
 
-  /** Runs due on_hard_cap actions and returns a threshold per account with a hard cap, for the channels. */
+  /**
+   * Runs due on_hard_cap actions and returns a threshold per hard cap (each account's, and the
+   * top-level one over all accounts as subject {@code ""}), for the channels.
+   */
   private List<ThresholdResult> hardCaps(MonthView view, String period, Outcome outcome) {
     List<ThresholdResult> out = new ArrayList<>();
     Map<String, List<HardCapAttempt>> attempts = new LinkedHashMap<>();
@@ -173,63 +175,75 @@ final class Notifier {
     }
     for (AccountView a : view.accounts()) {
       HardCap hardCap = config.notifications().hardCaps().get(a.id());
-      if (hardCap == null || !a.hasData()) {
-        continue;
+      if (hardCap != null && a.hasData()) {
+        out.add(hardCap(a.id(), a.account().providerName(), hardCap, config.fx().convert(a.spend(),
+            hardCap.cap().currency()), period, attempts.getOrDefault(a.id(), List.of()), outcome));
       }
-      Money cap = hardCap.cap();
-      Money spend = config.fx().convert(a.spend(), cap.currency());
-      // A zero hard cap is reached by any spend, not by a month that has none yet.
-      boolean reached = cap.isZero() ? spend.amount().signum() > 0 : spend.compareTo(cap) >= 0;
-      List<HardCapAttempt> done = attempts.getOrDefault(a.id(), List.of());
-      String result = "";
-      if (reached && hardCap.action().isPresent() && done.stream().noneMatch(HardCapAttempt::ok)) {
-        HardCapAttempt attempt = runAction(a, hardCap, spend, period);
-        log.recordHardCap(attempt);
-        if (!attempt.ok()) {
-          outcome.problems.add("on_hard_cap of account '" + a.id() + "' failed: " + attempt.action() + ": "
-              + attempt.result() + "; tried again next run");
-        }
-        result = "; on_hard_cap " + attempt.action() + ": " + attempt.result();
-      } else if (!done.isEmpty()) {
-        HardCapAttempt lastAttempt = done.get(done.size() - 1);
-        result = "; on_hard_cap " + lastAttempt.action() + ": " + lastAttempt.result();
-      }
-      BigDecimal ratio = Ratios.of(spend, cap);
-      String message = reached
-          ? "spend " + spend.display() + " reached the hard cap " + cap.display() + result
-          : "spend " + spend.display() + " is below the hard cap " + cap.display();
-      out.add(new ThresholdResult(reached ? Status.CRITICAL : Status.OK, Optional.of(a.id()), HARD_CAP, message,
-          Optional.of(ratio), Optional.empty(), Optional.of(BigDecimal.ONE)));
+    }
+    Optional<HardCap> total = config.notifications().totalHardCap();
+    if (total.isPresent() && view.accounts().stream().anyMatch(AccountView::hasData)) {
+      out.add(hardCap("", "", total.get(), config.fx().convert(view.total(), total.get().cap().currency()), period,
+          attempts.getOrDefault("", List.of()), outcome));
     }
     return out;
   }
 
-  private HardCapAttempt runAction(AccountView a, HardCap hardCap, Money spend, String period) {
+  /** One hard cap: its action run once per period when reached, and the threshold the channels hear of. */
+  private ThresholdResult hardCap(String subject, String provider, HardCap hardCap, Money spend, String period,
+      List<HardCapAttempt> done, Outcome outcome) {
+    Money cap = hardCap.cap();
+    // A zero hard cap is reached by any spend, not by a month that has none yet.
+    boolean reached = cap.isZero() ? spend.amount().signum() > 0 : spend.compareTo(cap) >= 0;
+    String result = "";
+    if (reached && hardCap.action().isPresent() && done.stream().noneMatch(HardCapAttempt::ok)) {
+      HardCapAttempt attempt = runAction(subject, provider, hardCap, spend, period);
+      log.recordHardCap(attempt);
+      if (!attempt.ok()) {
+        outcome.problems.add("on_hard_cap of " + (subject.isEmpty() ? "the global hard_cap" : "account '" + subject
+            + "'") + " failed: " + attempt.action() + ": " + attempt.result() + "; tried again next run");
+      }
+      result = "; on_hard_cap " + attempt.action() + ": " + attempt.result();
+    } else if (!done.isEmpty()) {
+      HardCapAttempt lastAttempt = done.get(done.size() - 1);
+      result = "; on_hard_cap " + lastAttempt.action() + ": " + lastAttempt.result();
+    }
+    String whose = subject.isEmpty() ? "total spend " : "spend ";
+    String message = reached
+        ? whose + spend.display() + " reached the hard cap " + cap.display() + result
+        : whose + spend.display() + " is below the hard cap " + cap.display();
+    return new ThresholdResult(reached ? Status.CRITICAL : Status.OK,
+        subject.isEmpty() ? Optional.empty() : Optional.of(subject), HARD_CAP, message,
+        Optional.of(Ratios.of(spend, cap)), Optional.empty(), Optional.of(BigDecimal.ONE));
+  }
+
+  private HardCapAttempt runAction(String subject, String provider, HardCap hardCap, Money spend, String period) {
     HardCap.Action action = hardCap.action().orElseThrow();
     Instant at = clock.instant();
+    String account = subject.isEmpty() ? "total" : subject;
     try {
       if (action instanceof HardCap.Command c) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("COSTMON_ACCOUNT", a.id());
-        env.put("COSTMON_PROVIDER", a.account().providerName());
+        env.put("COSTMON_ACCOUNT", account);
+        env.put("COSTMON_PROVIDER", provider);
         env.put("COSTMON_SPEND", spend.amount().toPlainString());
         env.put("COSTMON_HARD_CAP", hardCap.cap().amount().toPlainString());
         env.put("COSTMON_CURRENCY", hardCap.cap().currency().getCurrencyCode());
         env.put("COSTMON_PERIOD", period);
         int exit = Sender.run(c.command(), env, new byte[0], c.timeout(), c.program().toString());
-        verbose.accept("notify: on_hard_cap of " + a.id() + ": " + c.describe() + " exited " + exit);
-        return new HardCapAttempt(a.id(), period, at, action.describe(), exit == 0, "exit " + exit);
+        verbose.accept("notify: on_hard_cap of " + account + ": " + c.describe() + " exited " + exit);
+        return new HardCapAttempt(subject, period, at, action.describe(), exit == 0, "exit " + exit);
       }
       HardCap.Webhook w = (HardCap.Webhook) action;
       Channel channel = config.notifications().channel(w.channel()).orElseThrow();
-      Message m = new Message("HARD_CAP", a.id(), HARD_CAP, "spend " + spend.display() + " reached the hard cap "
-          + hardCap.cap().display(), ratio(spend, hardCap.cap()), period, spend.amount().toPlainString(),
-          hardCap.cap().amount().toPlainString(), hardCap.cap().currency().getCurrencyCode(), config.demo());
+      Message m = new Message("HARD_CAP", account, HARD_CAP, (subject.isEmpty() ? "total spend " : "spend ")
+          + spend.display() + " reached the hard cap " + hardCap.cap().display(), ratio(spend, hardCap.cap()), period,
+          spend.amount().toPlainString(), hardCap.cap().amount().toPlainString(),
+          hardCap.cap().currency().getCurrencyCode(), config.demo());
       String answer = sender.send(channel, m);
-      verbose.accept("notify: on_hard_cap of " + a.id() + ": " + w.describe() + " answered " + answer);
-      return new HardCapAttempt(a.id(), period, at, action.describe(), true, answer);
+      verbose.accept("notify: on_hard_cap of " + account + ": " + w.describe() + " answered " + answer);
+      return new HardCapAttempt(subject, period, at, action.describe(), true, answer);
     } catch (DeliveryException e) {
-      return new HardCapAttempt(a.id(), period, at, action.describe(), false, e.getMessage());
+      return new HardCapAttempt(subject, period, at, action.describe(), false, e.getMessage());
     }
   }
 
@@ -273,6 +287,11 @@ final class Notifier {
         cap = h.cap().amount().toPlainString();
         currency = h.cap().currency().getCurrencyCode();
       }
+    } else if (t.name().equals(HARD_CAP)) {
+      HardCap h = config.notifications().totalHardCap().orElseThrow();
+      spend = config.fx().convert(view.total(), h.cap().currency()).amount().toPlainString();
+      cap = h.cap().amount().toPlainString();
+      currency = h.cap().currency().getCurrencyCode();
     } else if (view.cap().isPresent()) {
       Money total = config.fx().convert(view.total(), view.cap().get().currency());
       spend = total.amount().toPlainString();

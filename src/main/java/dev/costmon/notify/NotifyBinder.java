@@ -55,10 +55,11 @@ public final class NotifyBinder {
   private NotifyBinder() {}
 
   /**
+   * @param root the top level, for its {@code hard_cap} and {@code on_hard_cap} over all accounts
    * @param rawAccounts the account mappings as written, index-aligned with {@code accounts}
    */
   public static Notifications bind(ConfigBinding b, List<ObjectNode> rawChannels, ObjectNode rawDebounce,
-      List<ObjectNode> rawAccounts, List<Account> accounts, FxRates fx) {
+      ObjectNode root, List<ObjectNode> rawAccounts, List<Account> accounts, FxRates fx) {
     List<Channel> channels = new ArrayList<>();
     Set<String> names = new HashSet<>();
     Map<String, Optional<Set<Event>>> listed = new LinkedHashMap<>();
@@ -76,18 +77,19 @@ public final class NotifyBinder {
     Map<String, HardCap> hardCaps = new LinkedHashMap<>();
     for (int i = 0; i < rawAccounts.size(); i++) {
       Account account = accounts.get(i);
-      hardCap(b, rawAccounts.get(i), "/accounts/" + i, account, fx, names)
+      hardCap(b, rawAccounts.get(i), "/accounts/" + i, "account '" + account.id() + "': ", fx, names)
           .ifPresent(h -> hardCaps.put(account.id(), h));
     }
+    Optional<HardCap> total = hardCap(b, root, "", "", fx, names);
     Map<String, Set<Event>> events = new LinkedHashMap<>();
-    Notifications partial = new Notifications(channels, debounce, hardCaps, Map.of());
+    Notifications partial = new Notifications(channels, debounce, hardCaps, total, Map.of());
     listed.forEach((name, explicit) -> {
       // A hook channel hears only its on_hard_cap calls unless it asks for more.
       if (explicit.isPresent() || partial.isHardCapHook(name)) {
         events.put(name, explicit.orElse(EnumSet.noneOf(Event.class)));
       }
     });
-    return new Notifications(channels, debounce, hardCaps, events);
+    return new Notifications(channels, debounce, hardCaps, total, events);
   }
 
   private static Optional<Set<Event>> events(ConfigBinding b, JsonNode node, String at, String who) {
@@ -249,9 +251,8 @@ public final class NotifyBinder {
     return new Debounce(repeat, minInterval);
   }
 
-  private static Optional<HardCap> hardCap(ConfigBinding b, ObjectNode node, String at, Account account,
+  private static Optional<HardCap> hardCap(ConfigBinding b, ObjectNode node, String at, String who,
       FxRates fx, Set<String> channels) {
-    String who = "account '" + account.id() + "': ";
     JsonNode capNode = node.get("hard_cap");
     JsonNode actionNode = node.get("on_hard_cap");
     if (capNode == null || capNode.isNull()) {

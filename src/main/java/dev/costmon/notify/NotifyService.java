@@ -49,7 +49,8 @@ public final class NotifyService implements AutoCloseable {
 
   /** {@code check --notify}: tells the channels what is new in an evaluated check. */
   public NotifyOutcome notify(Database db, MonthView view, CheckResult result) {
-    if (config.notifications().channels().isEmpty() && config.notifications().hardCaps().isEmpty()) {
+    if (config.notifications().channels().isEmpty() && config.notifications().hardCaps().isEmpty()
+        && config.notifications().totalHardCap().isEmpty()) {
       verbose.accept("notify: no channels under notify: and no hard_cap; nothing to send");
       return new NotifyOutcome(0, 0, List.of());
     }
@@ -87,7 +88,7 @@ public final class NotifyService implements AutoCloseable {
       }
     }
     for (HardCapAttempt a : log.hardCapAttempts(period.toString())) {
-      lines.add("HARD CAP " + a.account() + ": on_hard_cap " + a.action() + " " + (a.ok() ? "ran" : "failed")
+      lines.add("HARD CAP " + (a.account().isEmpty() ? "total" : a.account()) + ": on_hard_cap " + a.action() + " " + (a.ok() ? "ran" : "failed")
           + " " + TIME.format(a.attemptedAt()) + ": " + a.result());
     }
     return lines;

@@ -379,6 +379,70 @@ class NotifyTest {
   }
 
   @Test
+  void theGlobalHardCapRunsItsCommandOncePerPeriodOverAllAccounts() throws IOException {
+    Path envFile = dir.resolve("hook-env.txt");
+    Path script = cli.write("revoke.sh", "#!/bin/sh\n{ env; echo ---; } >> '" + envFile + "'\nexit 0\n");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+    cli.write("costmon.yaml", (ACCOUNTS + """
+          - id: ionos
+            provider: fixed
+            amount: 30 EUR
+        hard_cap: 160 EUR
+        on_hard_cap: {command: [./revoke.sh], timeout: 10s}
+        """ + CHANNELS).replace("cap: 200 EUR", "cap: 1000 EUR"));
+
+    run("2026-11-14T07:00:00Z", "collect", "--notify");
+    assertThat(envFile).doesNotExist();
+    run("2026-11-15T07:00:00Z", "collect", "--notify");
+    run("2026-11-16T07:00:00Z", "collect", "--notify");
+    CliHarness.Result verbose = run("2026-11-16T08:00:00Z", "check", "--notify", "--verbose");
+    run("2026-12-16T07:00:00Z", "collect", "--notify");
+
+    String[] runs = Files.readString(envFile).split("---\n");
+    assertThat(runs).hasSize(2);
+    // 150 EUR of ovh and 15 EUR of ionos on the 15th.
+    assertThat(runs[0].lines()).contains("COSTMON_ACCOUNT=total", "COSTMON_SPEND=165", "COSTMON_HARD_CAP=160",
+        "COSTMON_CURRENCY=EUR", "COSTMON_PERIOD=2026-11");
+    assertThat(runs[1].lines()).contains("COSTMON_PERIOD=2026-12");
+    assertThat(verbose.out()).contains("HARD CAP total: on_hard_cap command " + dir.resolve("revoke.sh")
+        + " ran 2026-11-15 07:00Z: exit 0");
+    assertThat(slack("total hard_cap")).first().isEqualTo("[costmon] CRITICAL total hard_cap: total spend 165.00 EUR"
+        + " reached the hard cap 160.00 EUR; on_hard_cap command " + dir.resolve("revoke.sh") + ": exit 0");
+  }
+
+  @Test
+  void theGlobalHardCapCallsItsWebhookOnceAndTheHookHearsNothingElse() {
+    cli.write("costmon.yaml", ACCOUNTS + """
+        hard_cap: 150 USD
+        on_hard_cap: {webhook: hook}
+        fx: {USD: 1.25}
+        """ + CHANNELS);
+
+    run("2026-11-18T07:00:00Z", "collect", "--notify");
+    run("2026-11-19T07:00:00Z", "collect", "--notify");
+    run("2026-11-20T07:00:00Z", "collect", "--notify");
+
+    List<JsonNode> toHook = received.stream().filter(r -> r.path().startsWith("/hook/")).map(Received::json).toList();
+    assertThat(toHook).singleElement().satisfies(j -> {
+      assertThat(j.path("status").asText()).isEqualTo("HARD_CAP");
+      assertThat(j.path("account").asText()).isEqualTo("total");
+      assertThat(j.path("message").asText()).isEqualTo("total spend 152.00 USD reached the hard cap 150.00 USD");
+      assertThat(j.path("currency").asText()).isEqualTo("USD");
+    });
+  }
+
+  @Test
+  void aNegativeGlobalHardCapIsAConfigurationError() {
+    cli.write("costmon.yaml", ACCOUNTS + "hard_cap: -1 EUR\n");
+
+    CliHarness.Result r = run("2026-11-17T07:00:00Z", "collect");
+
+    assertThat(r.exitCode()).isEqualTo(78);
+    assertThat(r.err().strip()).isEqualTo("costmon: " + dir.resolve("costmon.yaml") + ":9:1: hard_cap -1 EUR is"
+        + " negative; write a positive amount, or 0 EUR for an account that must not spend anything");
+  }
+
+  @Test
   void aFailedDeliveryIsRetriedNextRunWithoutChangingTheExitCode() {
     cli.write("costmon.yaml", ACCOUNTS + CHANNELS.substring(0, CHANNELS.indexOf("  - name: chat")));
     run("2026-11-17T07:00:00Z", "collect");

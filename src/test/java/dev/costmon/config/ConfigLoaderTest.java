@@ -126,7 +126,7 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> load("currency: EUR\ntimezon: UTC\n"))
         .hasMessageEndingWith("costmon.yaml:2:1: unknown key 'timezon' (did you mean 'timezone'?)"
             + " (known keys: accounts, attribution, breakdown_series, cap, concurrency, critical_at, currency, database, debounce,"
-            + " demo, fx, lookback_days, notify, raw_retention, textfile, timeout, timezone, warn_at)");
+            + " demo, fx, hard_cap, lookback_days, notify, on_hard_cap, raw_retention, textfile, timeout, timezone, warn_at)");
   }
 
   @Test
