@@ -7,6 +7,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
 
 /**
  * An exclusive lock on {@code <database>.lock} held for the whole of a collect, so a second collect
@@ -26,8 +27,10 @@ public final class CollectLock implements AutoCloseable {
     Path file = database.resolveSibling(database.getFileName() + ".lock");
     FileChannel channel = null;
     try {
+      DatabaseFile.refuseForeign(database);
       Files.createDirectories(file.toAbsolutePath().getParent());
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+          DatabaseFile.ownerOnly());
       FileLock lock = channel.tryLock();
       if (lock == null) {
         channel.close();
@@ -39,7 +42,7 @@ public final class CollectLock implements AutoCloseable {
       throw new LockedException("another costmon collect is running in this process (lock " + file + ")");
     } catch (IOException e) {
       closeQuietly(channel);
-      throw new StoreException("cannot create lock file " + file + ": " + e.getMessage(), e);
+      throw new StoreException(Failures.describe("cannot create lock file " + file, file, e), e);
     }
   }
 

@@ -40,12 +40,9 @@ public final class Database implements AutoCloseable {
       if (!create) {
         throw new StoreException("no history at " + path + " yet; run 'costmon collect' first");
       }
-      try {
-        Files.createDirectories(path.toAbsolutePath().getParent());
-      } catch (IOException e) {
-        throw new StoreException("cannot create directory for " + path + ": " + e.getMessage(), e);
-      }
+      DatabaseFile.createOwnerOnly(path);
     }
+    DatabaseFile.refuseForeign(path);
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -102,11 +99,15 @@ public final class Database implements AutoCloseable {
       st.execute("PRAGMA user_version = " + Migrations.STEPS.size());
       connection.commit();
     } catch (SQLException e) {
-      connection.rollback();
+      // Keep the first error: after a failed commit SQLite may have rolled back already.
+      try {
+        connection.rollback();
+      } catch (SQLException again) {
+        e.addSuppressed(again);
+      }
       throw e;
-    } finally {
-      connection.setAutoCommit(true);
     }
+    connection.setAutoCommit(true);
   }
 
   private int pragma(String name) throws SQLException {
@@ -134,8 +135,17 @@ public final class Database implements AutoCloseable {
       if (code == SQLiteErrorCode.SQLITE_CANTOPEN) {
         return "cannot open " + path + " (check the directory exists and is writable)";
       }
-      if (code == SQLiteErrorCode.SQLITE_READONLY || code == SQLiteErrorCode.SQLITE_PERM) {
-        return path + " is read-only for this user";
+      if (code == SQLiteErrorCode.SQLITE_READONLY || code == SQLiteErrorCode.SQLITE_PERM
+          || (code.code & 0xff) == SQLiteErrorCode.SQLITE_READONLY.code) {
+        return "permission denied: " + path + " is read-only for this user (" + Failures.writableHint(path) + ")";
+      }
+      // A full disk shows as SQLITE_FULL, or as an I/O error (SQLITE_IOERR_SHMSIZE, _WRITE) once nearly full.
+      if (code == SQLiteErrorCode.SQLITE_FULL) {
+        return "cannot write " + path + ": " + Failures.diskFullAnyway(path) + " [" + code.name() + "]";
+      }
+      if ((code.code & 0xff) == SQLiteErrorCode.SQLITE_IOERR.code) {
+        return "cannot write " + path + ": " + Failures.diskFull(path).orElse("disk I/O error") + " ["
+            + code.name() + "]";
       }
       if (code == SQLiteErrorCode.SQLITE_BUSY) {
         return path + " is busy (another process holds a write lock)";

@@ -267,22 +267,44 @@ public final class History {
     }
   }
 
+  /**
+   * Runs {@code work} in one transaction. The first error is the one reported: when a commit fails
+   * (a full disk), SQLite has often rolled back already, and the rollback and the return to
+   * auto-commit then fail too ("no transaction is active"); those are kept as suppressed, not thrown.
+   */
   synchronized <T> T inTransaction(SqlWork<T> work) {
     Connection c = db.connection();
+    Throwable failure = null;
     try {
       c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+      T result = work.run(c);
+      c.commit();
+      return result;
     } catch (SQLException e) {
+      failure = e;
+      rollback(c, e);
       throw new StoreException(Database.describe(db.path(), e), e);
+    } catch (RuntimeException e) {
+      failure = e;
+      rollback(c, e);
+      throw e;
+    } finally {
+      try {
+        c.setAutoCommit(true);
+      } catch (SQLException e) {
+        if (failure == null) {
+          throw new StoreException(Database.describe(db.path(), e), e);
+        }
+        failure.addSuppressed(e);
+      }
+    }
+  }
+
+  private static void rollback(Connection c, Throwable failure) {
+    try {
+      c.rollback();
+    } catch (SQLException e) {
+      failure.addSuppressed(e);
     }
   }
 }
