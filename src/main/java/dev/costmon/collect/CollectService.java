@@ -52,7 +52,7 @@ public final class CollectService {
       if (pruned > 0) {
         verbose.accept("pruned " + pruned + " raw responses older than the raw_retention");
       }
-      long runId = history.startRun("collect", clock.instant());
+      long runId = Runs.start(history, "collect", clock.instant(), verbose);
       CollectResult result;
       try (LiveHttp live = new LiveHttp(http, clock, new RunArchive(raw, runId), verbose)) {
         result = Collector.of(config, clock, verbose, live).collect(accounts, window, history, runId, progress);

@@ -61,7 +61,7 @@ public final class ImportService {
         Database db = Database.open(config.database(), true)) {
       History history = new History(db);
       ImportedFiles imported = new ImportedFiles(history);
-      long runId = history.startRun("import", clock.instant());
+      long runId = Runs.start(history, "import", clock.instant(), verbose);
       boolean changed = false;
       try {
         List<List<Path>> batches = parts ? List.of(files) : files.stream().map(List::of).toList();

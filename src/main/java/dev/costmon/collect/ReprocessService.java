@@ -43,7 +43,7 @@ public final class ReprocessService {
         Database db = Database.open(config.database(), false)) {
       History history = new History(db);
       RawArchive raw = new RawArchive(history);
-      long runId = history.startRun("reprocess", clock.instant());
+      long runId = Runs.start(history, "reprocess", clock.instant(), verbose);
       List<ReprocessOutcome> outcomes = new ArrayList<>();
       for (Account account : accounts) {
         outcomes.add(reprocess(account, from, history, raw, runId));

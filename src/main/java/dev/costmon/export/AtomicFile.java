@@ -4,16 +4,21 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Replaces a file so that a concurrent reader (node_exporter) sees either the old or the new content,
@@ -22,6 +27,8 @@ import java.util.Set;
 public final class AtomicFile {
   /** Readable by node_exporter, which runs as another user. */
   static final Set<PosixFilePermission> MODE = PosixFilePermissions.fromString("rw-r--r--");
+  /** A write takes milliseconds; a temp file this old belongs to a writer that was killed. */
+  static final Duration STALE_AFTER = Duration.ofMinutes(5);
 
   /** Produces the file's content. */
   @FunctionalInterface
@@ -40,6 +47,7 @@ public final class AtomicFile {
     Path dir = absolute.getParent();
     Path temp = null;
     try {
+      removeStale(dir, absolute.getFileName().toString());
       // The temp name must not end in .prom: node_exporter reads every *.prom file in the directory.
       temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
       setMode(temp);
@@ -62,6 +70,25 @@ public final class AtomicFile {
           // The write already failed and that error is the one to report; a stray .tmp is not a .prom.
         }
       }
+    }
+  }
+
+  /**
+   * Removes temp files of this target that a killed writer left: named as {@link #write} names them,
+   * and older than any write in progress could be.
+   */
+  private static void removeStale(Path dir, String name) {
+    Pattern ours = Pattern.compile(Pattern.quote("." + name + ".") + "[0-9]+" + Pattern.quote(".tmp"));
+    Instant before = Instant.now().minus(STALE_AFTER);
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "." + name + ".*.tmp")) {
+      for (Path f : files) {
+        if (ours.matcher(f.getFileName().toString()).matches() && Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
+            && Files.getLastModifiedTime(f).toInstant().isBefore(before)) {
+          Files.deleteIfExists(f);
+        }
+      }
+    } catch (IOException ignored) {
+      // Best effort: a leftover .tmp is never read as a .prom; the write below says what is wrong.
     }
   }
 

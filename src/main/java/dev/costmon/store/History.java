@@ -62,6 +62,18 @@ public final class History {
     });
   }
 
+  /**
+   * Marks the runs that never finished, because their process was killed, as {@code interrupted};
+   * only while holding the {@link CollectLock}, which no running writer then holds.
+   */
+  public int markInterrupted() {
+    return inTransaction(c -> {
+      try (Statement st = c.createStatement()) {
+        return st.executeUpdate("UPDATE run SET status = 'interrupted' WHERE finished_at IS NULL AND status IS NULL");
+      }
+    });
+  }
+
   public void finishRun(long runId, Instant at, String status) {
     inTransaction(c -> {
       try (PreparedStatement st = c.prepareStatement("UPDATE run SET finished_at = ?, status = ? WHERE id = ?")) {

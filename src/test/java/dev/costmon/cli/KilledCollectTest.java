@@ -40,6 +40,15 @@ class KilledCollectTest {
     CliHarness.Result r = cli.run("collect", "-c", "costmon-demo/costmon.yaml");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(snapshots(db)).isEqualTo(before + 6);
+    // The killed run is marked, not left looking as if it still ran.
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + db);
+        var rs = c.createStatement().executeQuery("SELECT command, coalesce(status, 'unfinished') FROM run ORDER BY id")) {
+      List<String> runs = new java.util.ArrayList<>();
+      while (rs.next()) {
+        runs.add(rs.getString(1) + " " + rs.getString(2));
+      }
+      assertThat(runs).contains("demo interrupted").doesNotContain("demo unfinished").endsWith("collect ok");
+    }
     assertThat(cli.run("report", "-c", "costmon-demo/costmon.yaml").exitCode()).isZero();
   }
 

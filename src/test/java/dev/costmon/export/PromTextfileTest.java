@@ -340,6 +340,26 @@ class PromTextfileTest {
   }
 
   @Test
+  void staleTempFilesOfAKilledWriteAreRemovedByTheNextWriteOthersAreLeft() throws IOException {
+    Path target = dir.resolve("costmon.prom");
+    java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.from(
+        java.time.Instant.now().minus(java.time.Duration.ofHours(1)));
+    Path killed = Files.writeString(dir.resolve(".costmon.prom.4711081512.tmp"), "costmon_build_info{");
+    Files.setLastModifiedTime(killed, old);
+    Path inProgress = Files.writeString(dir.resolve(".costmon.prom.99.tmp"), "");
+    Path otherTarget = Files.writeString(dir.resolve(".other.prom.12.tmp"), "");
+    Files.setLastModifiedTime(otherTarget, old);
+    Path notOurs = Files.writeString(dir.resolve(".costmon.prom.backup.tmp"), "");
+    Files.setLastModifiedTime(notOurs, old);
+
+    new PromTextfile(2, "1.2.3").write(target, sample(), false);
+
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactlyInAnyOrder(target, inProgress, otherTarget, notOurs);
+    }
+  }
+
+  @Test
   void aMissingDirectoryIsAOneLineErrorNamingTheFile() {
     Path target = dir.resolve("missing/costmon.prom");
 
