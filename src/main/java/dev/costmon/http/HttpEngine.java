@@ -165,7 +165,10 @@ public final class HttpEngine {
               "timed out after "
                   + Texts.duration(settings.requestTimeout())
                   + " waiting for "
-                  + where);
+                  + where
+                  + " (attempt "
+                  + attempt
+                  + "; not retried: the server may still be working on it)");
         } catch (IOException e) {
           String reason = describe(e);
           log(started, "failed: " + reason);
@@ -350,13 +353,8 @@ public final class HttpEngine {
       return Texts.duration(d.isNegative() ? Duration.ZERO : d);
     }
 
-    /** The JDK often throws IOExceptions without a message; the class name then says enough. */
     private String describe(IOException e) {
-      String message = e.getMessage();
-      String type = e.getClass().getSimpleName();
-      return message == null || message.isBlank()
-          ? type
-          : type + ": " + Texts.excerpt(message, redactor);
+      return TransportFailure.describe(e, redactor);
     }
   }
 }

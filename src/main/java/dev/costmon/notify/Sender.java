@@ -150,7 +150,7 @@ final class Sender implements AutoCloseable {
     } catch (IOException ex) {
       throw new DeliveryException("cannot run " + what + " (" + (ex.getMessage() != null
           && ex.getMessage().contains("error=2") ? "no such file" : ex.getMessage() != null
-          && ex.getMessage().contains("error=13") ? "permission denied" : ex.getClass().getSimpleName()) + ")");
+          && ex.getMessage().contains("error=13") ? "permission denied" : "it could not be started") + ")");
     }
     try {
       try (OutputStream in = process.getOutputStream()) {
