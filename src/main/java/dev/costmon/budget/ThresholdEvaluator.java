@@ -5,10 +5,14 @@ import dev.costmon.config.Durations;
 import dev.costmon.config.Thresholds;
 import dev.costmon.model.Money;
 import dev.costmon.model.Quantity;
+import dev.costmon.store.CollectionState;
+import dev.costmon.store.SnapshotStatus;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +22,8 @@ import java.util.Optional;
  * quotas, and the global cap. Absolute limits only, as the users asked.
  */
 public final class ThresholdEvaluator {
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
   private final CostmonConfig config;
 
   public ThresholdEvaluator(CostmonConfig config) {
@@ -97,6 +103,14 @@ public final class ThresholdEvaluator {
       return new ThresholdResult(Status.UNKNOWN, id, "freshness",
           "no successful collection for " + age(age) + " (max_age "
               + Durations.format(a.account().maxAge()) + ")" + why,
+          Optional.empty(), Optional.empty(), Optional.empty());
+    }
+    CollectionState state = a.collection().orElseThrow();
+    if (state.lastStatus() == SnapshotStatus.FAILED && state.lastAttempt().isAfter(last.get())) {
+      // Still within max_age, so OK; but the next run may not be, and the error is already known.
+      return new ThresholdResult(Status.OK, id, "freshness", "last attempt failed at " + TIME.format(
+          state.lastAttempt()) + ", data from " + TIME.format(last.get()) + " (" + age(age) + " ago, max_age "
+          + Durations.format(a.account().maxAge()) + ")" + state.lastError().map(e -> ": " + e).orElse(""),
           Optional.empty(), Optional.empty(), Optional.empty());
     }
     return new ThresholdResult(Status.OK, id, "freshness",
