@@ -99,6 +99,7 @@ public final class ConfigLoader {
     if (!root.isObject()) {
       throw new ConfigException(file + ":1:1: the config must be a mapping of keys such as currency: and accounts:");
     }
+    YamlAliases.refuse(factory, file, text);
     return new Binder(file, baseDir, mapper, YamlLocations.of(factory, text)).bind((ObjectNode) root);
   }
 

@@ -240,4 +240,31 @@ class ConfigLoaderTest {
             + " account that must not spend anything");
     assertThat(load("currency: EUR\ncap: 0 EUR\n").cap()).contains(Money.parse("0 EUR"));
   }
+
+  @Test
+  void yamlAliasesAreRefusedNotReadAsTheirName() {
+    String aliasOnScalar = "currency: EUR\nx: &t web\naccounts:\n  - {id: a, provider: fixed, amount: 1 EUR,"
+        + " labels: {team: *t}}\n";
+    assertThatThrownBy(() -> load(aliasOnScalar)).isInstanceOf(ConfigException.class)
+        .hasMessageEndingWith("costmon.yaml:4:60: YAML alias *t is not supported in a costmon config; write the"
+            + " value out where it is used");
+    String aliasOnMapping = "currency: EUR\naccounts:\n  - &acct {id: a, provider: fixed, amount: 1 EUR}\n"
+        + "  - *acct\n";
+    assertThatThrownBy(() -> load(aliasOnMapping)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("YAML anchor &acct is not supported").hasMessageNotContaining("java.");
+  }
+
+  @Test
+  void anAliasBombIsRefusedAtOnce() {
+    StringBuilder yaml = new StringBuilder("currency: EUR\nlol0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+    for (int i = 1; i < 10; i++) {
+      String prev = "*l" + (i - 1);
+      yaml.append("lol").append(i).append(": &l").append(i).append(" [").append(String.join(", ",
+          java.util.Collections.nCopies(9, prev))).append("]\n");
+    }
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> load(yaml.toString())).isInstanceOf(ConfigException.class)
+        .hasMessageNotContaining("Exception");
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(5));
+  }
 }
