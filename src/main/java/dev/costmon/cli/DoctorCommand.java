@@ -23,8 +23,8 @@ import picocli.CommandLine.ParentCommand;
         "Exit codes:",
         "  0  no line is FAIL (WARN lines are advice, such as a mode to tighten)",
         "  1  the config loads, but at least one line is FAIL",
-        "  2  the config cannot be used (not found, malformed, a secret that does not",
-        "     resolve): the checks after it were not run",
+        "  2  the config cannot be used (not found, malformed, a notify channel's",
+        "     secret that does not resolve): the checks after it were not run",
         " 64  command-line usage error"})
 public final class DoctorCommand implements Callable<Integer> {
   @ParentCommand CostmonCommand parent;

@@ -100,6 +100,10 @@ public final class Collector {
 
   private AccountOutcome collectOne(Account account, CollectWindow window, ExecutorService calls) {
     Instant start = clock.instant();
+    if (account.unavailable().isPresent()) {
+      // Not a transient failure: a condition, so check says UNKNOWN for it at once.
+      return failed(account, SnapshotStatus.CONDITION, account.unavailable().get(), start);
+    }
     Future<List<Observation>> call = calls.submit(() -> run(account.provider(), account, window));
     try {
       List<Observation> observations = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -56,6 +56,10 @@ public final class ReprocessService {
   }
 
   private ReprocessOutcome reprocess(Account account, LocalDate from, History history, RawArchive raw, long runId) {
+    if (account.unavailable().isPresent()) {
+      // Replaying signs and redacts requests as they were made: that needs the secrets.
+      return new ReprocessOutcome(account, 0, 0, 0, account.unavailable().get());
+    }
     int done = 0;
     int figures = 0;
     int withoutArchive = 0;

@@ -8,6 +8,7 @@ import dev.costmon.provider.ProviderType;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Currency;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +23,8 @@ import java.util.Optional;
  * @param floors usage metric to the level it must stay above (prepaid credits): WARNING below it,
  *     CRITICAL at zero or less
  * @param endpoint overrides the provider's base URL (regional endpoints, proxies, tests)
+ * @param unresolvedSecrets the account's secret references that did not resolve: it cannot be
+ *     collected (nor probed), while every other account and report, check and export still work
  */
 public record Account(
     String id,
@@ -35,7 +38,8 @@ public record Account(
     Map<String, Rate> rates,
     Duration maxAge,
     Optional<URI> endpoint,
-    ProviderSettings settings) {
+    ProviderSettings settings,
+    List<UnresolvedSecret> unresolvedSecrets) {
 
   public Account {
     Objects.requireNonNull(id, "id");
@@ -50,9 +54,29 @@ public record Account(
     Objects.requireNonNull(maxAge, "maxAge");
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(settings, "settings");
+    unresolvedSecrets = List.copyOf(unresolvedSecrets);
     if (!provider.settingsType().isInstance(settings)) {
       throw new IllegalArgumentException("settings of " + id + " are not " + provider.settingsType().getSimpleName());
     }
+  }
+
+  /** An account whose every secret resolved. */
+  public Account(String id, ProviderType<?> provider, Map<String, String> labels, Currency currency,
+      Optional<Money> cap, Thresholds thresholds, Map<String, Quantity> quotas, Map<String, Quantity> floors,
+      Map<String, Rate> rates, Duration maxAge, Optional<URI> endpoint, ProviderSettings settings) {
+    this(id, provider, labels, currency, cap, thresholds, quotas, floors, rates, maxAge, endpoint, settings, List.of());
+  }
+
+  /**
+   * Why the account cannot be collected here, one line naming every secret that did not resolve:
+   * {@code secrets not available: token ${VERCEL_TOKEN} (not set, line 40), ...}; empty when all did.
+   */
+  public Optional<String> unavailable() {
+    if (unresolvedSecrets.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of((unresolvedSecrets.size() == 1 ? "secret" : "secrets") + " not available: "
+        + String.join(", ", unresolvedSecrets.stream().map(UnresolvedSecret::describe).toList()));
   }
 
   public String providerName() {

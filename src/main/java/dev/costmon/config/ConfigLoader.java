@@ -147,6 +147,13 @@ public final class ConfigLoader {
       public Secret deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         try {
           return secrets.resolve(p.getValueAsString());
+        } catch (UnresolvedSecretException e) {
+          // In an account, a missing secret is that account's problem: noted, and bound as unavailable.
+          if (ctxt.getAttribute(UNRESOLVED) instanceof UnresolvedSink sink) {
+            sink.add(p.getParsingContext().pathAsPointer().toString(), e);
+            return Secret.unavailable(e.reference(), e.getMessage());
+          }
+          throw JsonMappingException.from(p, e.getMessage());
         } catch (IllegalArgumentException e) {
           throw JsonMappingException.from(p, e.getMessage());
         }
@@ -187,6 +194,18 @@ public final class ConfigLoader {
         .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
         .addModule(module)
         .build();
+  }
+
+  /** The attribute under which an account's binding collects the secrets that did not resolve. */
+  private static final String UNRESOLVED = "costmon.unresolved-secrets";
+
+  /** Secrets of one account that did not resolve, by their JSON Pointer within the account's keys. */
+  private static final class UnresolvedSink {
+    final Map<String, UnresolvedSecretException> byPointer = new LinkedHashMap<>();
+
+    void add(String pointer, UnresolvedSecretException e) {
+      byPointer.put(pointer, e);
+    }
   }
 
   /** Binding of one file; keeps the file name and locations for error messages. */
@@ -278,7 +297,11 @@ public final class ConfigLoader {
           "unknown provider '" + raw.provider() + "'" + suggestion(raw.provider(), registry.names())
               + " (known: " + String.join(", ", registry.names()) + ")"));
       Set<String> knownKeys = new TreeSet<>(RawAccount.KEYS);
-      ProviderSettings settings = convert(specific, type.settingsType(), at, who, knownKeys);
+      UnresolvedSink unresolved = new UnresolvedSink();
+      ProviderSettings settings = convert(specific, type.settingsType(), at, who, knownKeys, unresolved);
+      List<UnresolvedSecret> missing = new ArrayList<>();
+      unresolved.byPointer.forEach((pointer, e) -> missing.add(new UnresolvedSecret(
+          pointer.substring(1).replace('/', '.'), e.reference(), e.shortCause(), locations.line(at + pointer))));
       Map<String, String> labels = raw.labels() == null ? Map.of() : raw.labels();
       labels.forEach((k, v) -> {
         if (!allowedLabel(k)) {
@@ -322,7 +345,8 @@ public final class ConfigLoader {
       Duration maxAge = raw.maxAge() == null
           ? Duration.ofHours(36) : value(at + "/max_age", who, () -> Durations.parse(raw.maxAge()));
       Optional<URI> endpoint = Optional.ofNullable(raw.endpoint()).map(e -> value(at + "/endpoint", who, () -> uri(e)));
-      return new Account(id, type, labels, currency, cap, thresholds, quotas, floors, rates, maxAge, endpoint, settings);
+      return new Account(id, type, labels, currency, cap, thresholds, quotas, floors, rates, maxAge, endpoint, settings,
+          missing);
     }
 
     @Override
@@ -331,6 +355,12 @@ public final class ConfigLoader {
     }
 
     private <T> T convert(JsonNode node, Class<T> type, String at, String who, Set<String> extraKeys) {
+      return convert(node, type, at, who, extraKeys, null);
+    }
+
+    /** With {@code unresolved}, secrets that do not resolve are collected there instead of failing. */
+    private <T> T convert(JsonNode node, Class<T> type, String at, String who, Set<String> extraKeys,
+        UnresolvedSink unresolved) {
       // Records are built only after all keys are read, so a misspelt key would otherwise surface as
       // "amount is required" instead of "unknown key 'amout'": check the keys first.
       Set<String> known = new TreeSet<>(extraKeys);
@@ -342,7 +372,9 @@ public final class ConfigLoader {
         }
       });
       try {
-        return mapper.treeToValue(node, type);
+        return unresolved == null
+            ? mapper.treeToValue(node, type)
+            : mapper.readerFor(type).withAttribute(UNRESOLVED, unresolved).readValue(node);
       } catch (UnrecognizedPropertyException e) {
         Set<String> names = new TreeSet<>();
         for (Object k : e.getKnownPropertyIds()) {
@@ -353,6 +385,9 @@ public final class ConfigLoader {
       } catch (JsonMappingException e) {
         return fail(at + pointer(e), who + key(e), cause(e));
       } catch (JsonProcessingException | IllegalArgumentException e) {
+        return fail(at, who, firstLine(e.getMessage()));
+      } catch (IOException e) {
+        // A tree in memory has nothing to read; the reader declares it all the same.
         return fail(at, who, firstLine(e.getMessage()));
       }
     }

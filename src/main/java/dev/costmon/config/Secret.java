@@ -9,13 +9,35 @@ import java.util.Objects;
 public final class Secret {
   private final String reference;
   private final String value;
+  /** Why the reference did not resolve when the config was read; null when it did. */
+  private final String unavailable;
 
   public Secret(String reference, String value) {
     this.reference = Objects.requireNonNull(reference, "reference");
     this.value = Objects.requireNonNull(value, "value");
+    this.unavailable = null;
     if (value.isEmpty()) {
       throw new IllegalArgumentException("secret " + reference + " is empty");
     }
+  }
+
+  private Secret(String reference, String unavailable, boolean marker) {
+    this.reference = Objects.requireNonNull(reference, "reference");
+    this.value = null;
+    this.unavailable = Objects.requireNonNull(unavailable, "unavailable");
+  }
+
+  /**
+   * A reference that did not resolve (a variable not set, a file or credential missing): the account
+   * that holds it cannot be collected, but the config still serves report, check and export.
+   */
+  public static Secret unavailable(String reference, String why) {
+    return new Secret(reference, why, true);
+  }
+
+  /** Whether the value is at hand; false for a reference that did not resolve. */
+  public boolean available() {
+    return unavailable == null;
   }
 
   /** Where the secret comes from, safe to print: {@code ${ENV}}, {@code file:/path} or {@code credential:NAME}. */
@@ -23,8 +45,15 @@ public final class Secret {
     return reference;
   }
 
-  /** The secret itself: only for a request header or a signature, never for output. */
+  /**
+   * The secret itself: only for a request header or a signature, never for output.
+   *
+   * @throws IllegalStateException for a reference that did not resolve: never an empty value
+   */
   public String reveal() {
+    if (value == null) {
+      throw new IllegalStateException(reference + " is not available: " + unavailable);
+    }
     return value;
   }
 
@@ -35,7 +64,8 @@ public final class Secret {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Secret other && other.reference.equals(reference) && other.value.equals(value);
+    return o instanceof Secret other && other.reference.equals(reference) && Objects.equals(other.value, value)
+        && Objects.equals(other.unavailable, unavailable);
   }
 
   @Override

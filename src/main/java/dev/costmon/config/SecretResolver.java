@@ -24,7 +24,9 @@ public final class SecretResolver {
   }
 
   /**
-   * @throws IllegalArgumentException naming the reference (never a value) when it cannot be resolved
+   * @throws UnresolvedSecretException naming the reference (never a value) when it cannot be
+   *     resolved here (a variable not set, a file or credential missing)
+   * @throws IllegalArgumentException when the text is not a reference at all
    */
   public Secret resolve(String reference) {
     String ref = reference.trim();
@@ -32,7 +34,7 @@ public final class SecretResolver {
     if (env.matches()) {
       String value = environment.get(env.group(1));
       if (value == null || value.isBlank()) {
-        throw new IllegalArgumentException("environment variable " + env.group(1) + " is not set");
+        throw new UnresolvedSecretException(ref, "environment variable " + env.group(1) + " is not set", "not set");
       }
       return new Secret(ref, value.strip());
     }
@@ -43,8 +45,9 @@ public final class SecretResolver {
     if (credential.matches()) {
       String dir = environment.get("CREDENTIALS_DIRECTORY");
       if (dir == null || dir.isBlank()) {
-        throw new IllegalArgumentException(
-            ref + " needs $CREDENTIALS_DIRECTORY, which systemd sets for LoadCredential=");
+        throw new UnresolvedSecretException(ref,
+            ref + " needs $CREDENTIALS_DIRECTORY, which systemd sets for LoadCredential=",
+            "no $CREDENTIALS_DIRECTORY: systemd's LoadCredential= sets it");
       }
       return new Secret(ref, readFile(Path.of(dir, credential.group(1)), ref));
     }
@@ -57,12 +60,13 @@ public final class SecretResolver {
     try {
       String value = Files.readString(file, StandardCharsets.UTF_8).strip();
       if (value.isEmpty()) {
-        throw new IllegalArgumentException(ref + " is empty");
+        throw new UnresolvedSecretException(ref, ref + " is empty", "empty");
       }
       return value;
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + ref + ": " + e.getClass().getSimpleName()
-          .replace("NoSuchFileException", "no such file").replace("AccessDeniedException", "permission denied"));
+      String why = e.getClass().getSimpleName()
+          .replace("NoSuchFileException", "no such file").replace("AccessDeniedException", "permission denied");
+      throw new UnresolvedSecretException(ref, "cannot read " + ref + ": " + why, why);
     }
   }
 }

@@ -49,17 +49,25 @@ final class YamlLocations {
 
   /** "line 12, column 5" of the pointer, or of its nearest parent that has a location; "" if none. */
   String describe(String pointer) {
+    JsonLocation loc = locate(pointer);
+    return loc == null ? "" : loc.getLineNr() + ":" + loc.getColumnNr();
+  }
+
+  /** The line of the pointer (or of its nearest parent that has one); 0 if none. */
+  int line(String pointer) {
+    JsonLocation loc = locate(pointer);
+    return loc == null ? 0 : loc.getLineNr();
+  }
+
+  private JsonLocation locate(String pointer) {
     if (byPointer == null) {
       byPointer = index();
     }
     String p = pointer;
     while (true) {
       JsonLocation loc = byPointer.get(p);
-      if (loc != null) {
-        return loc.getLineNr() + ":" + loc.getColumnNr();
-      }
-      if (p.isEmpty()) {
-        return "";
+      if (loc != null || p.isEmpty()) {
+        return loc;
       }
       p = p.substring(0, Math.max(p.lastIndexOf('/'), 0));
     }

@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * Everything {@code costmon doctor} found.
  *
- * @param configUsable whether the config was found, parsed and every secret in it resolved; when
- *     not, the checks that need it were not run
+ * @param configUsable whether the config was found and parsed (an account's secret that does not
+ *     resolve is a FAIL of its own, not an unusable config); when not, the checks that need it were
+ *     not run
  */
 public record DoctorResult(boolean configUsable, List<Finding> findings) {
 

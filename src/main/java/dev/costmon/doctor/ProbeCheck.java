@@ -67,6 +67,10 @@ final class ProbeCheck {
 
   private static <S extends ProviderSettings> Optional<String> probe(
       ProviderType<S> type, Account account, ProviderContext context) throws ProviderException {
+    if (account.unavailable().isPresent()) {
+      // The secrets check has a FAIL line for each; asking the provider without them proves nothing.
+      throw new ProviderException(ProviderException.Kind.OTHER, "not asked: " + account.unavailable().get());
+    }
     return type.probe(account, type.settingsType().cast(account.settings()), context);
   }
 

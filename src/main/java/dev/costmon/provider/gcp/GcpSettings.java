@@ -77,8 +77,11 @@ public record GcpSettings(
           "service_account_key: is required, the service account's JSON key,"
               + " e.g. service_account_key: file:/etc/costmon/gcp-sa.json");
     }
-    // Fail at config load, not at 3 a.m.: the key must parse and hold a usable RSA key.
-    ServiceAccountKey.parse(serviceAccountKey);
+    // Fail at config load, not at 3 a.m.: the key must parse and hold a usable RSA key (a key that is
+    // not there is the account's problem, said when it is collected).
+    if (serviceAccountKey.available()) {
+      ServiceAccountKey.parse(serviceAccountKey);
+    }
     if (table == null || table.isBlank()) {
       throw new IllegalArgumentException(
           "table: is required, the billing export table,"
