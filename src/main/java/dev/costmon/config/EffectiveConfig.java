@@ -54,6 +54,8 @@ public final class EffectiveConfig {
         .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
         .addModule(module)
+        // Labels, quotas and settings maps are held unordered: print them by key, the same every time.
+        .enable(com.fasterxml.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
         .build();
   }
 
@@ -66,7 +68,10 @@ public final class EffectiveConfig {
     root.put("database", c.database().toString());
     c.textfile().ifPresent(t -> root.put("textfile", t.toString()));
     ObjectNode fx = root.putObject("fx");
-    c.fx().toReporting().forEach((cur, rate) -> fx.put(cur.getCurrencyCode(), rate));
+    // By code: the rates are held unordered, and the same config must print the same.
+    c.fx().toReporting().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Currency::getCurrencyCode)))
+        .forEach(e -> fx.put(e.getKey().getCurrencyCode(), e.getValue()));
     c.cap().ifPresent(cap -> root.put("cap", cap.toString()));
     c.notifications().totalHardCap().ifPresent(h -> {
       root.put("hard_cap", h.cap().toString());
