@@ -71,13 +71,7 @@ public final class ConfigLoader {
   }
 
   public CostmonConfig load(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ConfigException(file + ": cannot read config file (" + e.getClass().getSimpleName() + ")");
-    }
-    return parse(file, text);
+    return parse(file, ConfigText.read(file));
   }
 
   public CostmonConfig parse(Path file, String text) {
@@ -88,6 +82,10 @@ public final class ConfigLoader {
     JsonNode root;
     try {
       root = mapper.readTree(text);
+    } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+      // The reader stops without a position; the bound itself is what to say.
+      throw new ConfigException(file + ": lists or mappings are nested more than 1000 levels deep; a costmon config"
+          + " needs a few levels: look for a long run of [ or {");
     } catch (JsonProcessingException e) {
       throw new ConfigException(file + ":" + lineCol(e) + ": " + firstLine(e.getOriginalMessage()));
     } catch (IOException e) {
@@ -519,7 +517,7 @@ public final class ConfigLoader {
       return "'" + f.getValue() + "' is not one of " + String.join(", ", java.util.Arrays.stream(
           f.getTargetType().getEnumConstants()).map(c -> c.toString().toLowerCase(java.util.Locale.ROOT)).toList());
     }
-    if (msg.startsWith("Cannot deserialize value of type")) {
+    if (msg.startsWith("Cannot deserialize value of type") || msg.startsWith("Cannot coerce")) {
       return "wrong type: " + simplifyType(msg);
     }
     return firstLine(msg);

@@ -267,4 +267,22 @@ class ConfigLoaderTest {
         .hasMessageNotContaining("Exception");
     assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(5));
   }
+
+  @Test
+  void configMessagesCarryNoJavaInternals() throws IOException {
+    ConfigLoader loader = new ConfigLoader(ProviderRegistry.builtIn(), new Environment(Map.of(), dir, dir, false));
+    Path latin1 = dir.resolve("latin1.yaml");
+    Files.write(latin1, "currency: EUR\n# caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> loader.load(latin1)).hasMessage(latin1 + ":2:6: byte 0xE9 is not UTF-8 text; save the"
+        + " file as UTF-8 (for example: iconv -f latin1 -t utf-8)");
+    assertThatThrownBy(() -> loader.load(dir.resolve("missing.yaml"))).hasMessage(dir.resolve("missing.yaml")
+        + ": no such file; pass -c FILE or create it from config.example.yaml");
+
+    assertThatThrownBy(() -> load("currency: EUR\nconcurrency: many\n")).hasMessageNotContaining("Coercion")
+        .hasMessageNotContaining("java").hasMessageEndingWith("costmon.yaml:2:1: concurrency: wrong type: expected a number");
+    assertThatThrownBy(() -> load("currency: EUR\nx: " + "[".repeat(2000) + "]".repeat(2000) + "\n"))
+        .hasMessageNotContaining("Exception").hasMessageNotContaining("StreamConstraints")
+        .hasMessageEndingWith("costmon.yaml: lists or mappings are nested more than 1000 levels deep; a costmon"
+            + " config needs a few levels: look for a long run of [ or {");
+  }
 }
