@@ -16,6 +16,7 @@ import java.util.Set;
  *
  * @param fxRate units of the reporting currency per unit of the account's currency, as used
  * @param condition the provider's named condition from the last attempt ("no admin access"), if any
+ * @param reconciliation estimates from {@code rates:} that the provider's own spend replaced, beside it
  */
 public record AccountView(
     Account account,
@@ -33,7 +34,21 @@ public record AccountView(
     List<DailySpend> trend,
     Optional<CollectionState> collection,
     boolean stale,
-    Optional<String> condition) {
+    Optional<String> condition,
+    List<Reconciliation> reconciliation) {
+
+  public AccountView {
+    reconciliation = List.copyOf(reconciliation);
+  }
+
+  /** An account without estimates that its provider's spend replaced. */
+  public AccountView(Account account, Money spend, Money spendReporting, BigDecimal fxRate, Set<Provenance> provenance,
+      List<ServiceSpend> services, Optional<Money> cap, Optional<BigDecimal> capRatio, Money forecast,
+      Provenance forecastProvenance, Optional<BigDecimal> forecastRatio, List<UsageView> usage, List<DailySpend> trend,
+      Optional<CollectionState> collection, boolean stale, Optional<String> condition) {
+    this(account, spend, spendReporting, fxRate, provenance, services, cap, capRatio, forecast, forecastProvenance,
+        forecastRatio, usage, trend, collection, stale, condition, List.of());
+  }
 
   public String id() {
     return account.id();

@@ -9,7 +9,6 @@ import dev.costmon.model.Observation;
 import dev.costmon.model.ObservationKind;
 import dev.costmon.model.Provenance;
 import dev.costmon.model.Quantity;
-import dev.costmon.model.Rate;
 import dev.costmon.model.Tags;
 import dev.costmon.store.CollectionState;
 import dev.costmon.store.History;
@@ -150,28 +149,54 @@ public final class MonthAnalyzer {
           }
         }
       }
-      // Usage with a configured rate becomes an estimate of spend, shown as its own service.
+      // Usage with a configured rate becomes an estimate of spend, shown as its own service, except on
+      // the days the provider reported spend itself: its figure wins, and the estimate is kept beside it.
       List<UsageView> usageViews = usage(usage);
+      List<Observation> reported = rows.stream()
+          .filter(o -> o.kind() == ObservationKind.SPEND && YearMonth.from(o.day()).equals(month)
+              && (o.provenance() == Provenance.API || o.provenance() == Provenance.INVOICE) && !o.money().isZero())
+          .toList();
       Money estimateForecast = Money.zero(currency);
-      for (UsageView u : usageViews) {
-        Rate rate = account.rates().get(u.metric());
-        if (rate == null || !rate.per().fits(u.unit())) {
+      List<Reconciliation> reconciliation = new ArrayList<>();
+      for (Estimates.Priced priced : Estimates.price(account.rates(), usage, month, currency, fx)) {
+        Money counted = Money.zero(currency);
+        Money covered = Money.zero(currency);
+        Money actual = Money.zero(currency);
+        int coveredDays = 0;
+        boolean uncovered = false;
+        for (Map.Entry<LocalDate, Money> day : priced.daily().entrySet()) {
+          List<Observation> actualOfDay = reported.stream()
+              .filter(o -> o.day().equals(day.getKey()) && priced.rule().service()
+                  .map(g -> g.matches(o.dimension().isEmpty() ? "(account)" : o.dimension())).orElse(true))
+              .toList();
+          if (actualOfDay.isEmpty()) {
+            counted = counted.plus(day.getValue());
+            uncovered = true;
+          } else {
+            covered = covered.plus(day.getValue());
+            for (Observation o : actualOfDay) {
+              actual = actual.plus(fx.convert(o.money(), currency));
+            }
+            coveredDays++;
+          }
+        }
+        if (coveredDays > 0) {
+          reconciliation.add(new Reconciliation(priced.rule().label(), coveredDays, covered, actual));
+        }
+        if (!uncovered) {
           continue;
         }
-        Money cost = fx.convert(rate.cost(u.value()), currency);
-        String service = u.metric() + " (estimate)";
-        services.merge(service, cost, Money::plus);
+        String service = priced.rule().label();
+        services.merge(service, counted, Money::plus);
         serviceProvenance.put(service, Provenance.ESTIMATE);
+        Money countedFinal = counted;
         serviceParts.computeIfAbsent(service, k -> new TreeMap<>())
-            .merge("", new ServiceSpend.Part(Map.of(), cost), ServiceSpend.Part::plus);
-        spend = spend.plus(cost);
+            .merge("", new ServiceSpend.Part(Map.of(), countedFinal), ServiceSpend.Part::plus);
+        spend = spend.plus(counted);
         provenance.add(Provenance.ESTIMATE);
-        int lastDay = usage.stream().filter(o -> o.metric().equals(u.metric()))
-            .mapToInt(o -> o.day().getDayOfMonth()).max().orElse(0);
-        estimateForecast = estimateForecast.plus(u.aggregation() == Aggregation.SUM && lastDay > 0
-            ? new Money(cost.amount().multiply(BigDecimal.valueOf(month.lengthOfMonth()))
-                .divide(BigDecimal.valueOf(lastDay), MathContext.DECIMAL64), currency)
-            : cost);
+        // Where the provider reports spend, its own days are extrapolated already: the estimate only
+        // fills the days it has not reported yet.
+        estimateForecast = estimateForecast.plus(coveredDays == 0 ? priced.forecast() : counted);
       }
       Forecast base = forecast(spend, fixedSpend, variableSpend, lastVariableDay, forecasts, provenance);
       Forecast forecast = closed ? base : new Forecast(base.amount().plus(estimateForecast),
@@ -205,7 +230,7 @@ public final class MonthAnalyzer {
           .flatMap(CollectionState::lastError);
       return new AccountView(account, spend, fx.toReporting(spend), fx.rate(currency).orElseThrow(), provenance,
           breakdown, account.cap(), capRatio, forecast.amount(), forecast.provenance(), forecastRatio,
-          usageViews, trend, state, stale, condition);
+          usageViews, trend, state, stale, condition, reconciliation);
     }
 
     /** A service's non-zero parts by tags; none (one untagged part) for a service priced by rates:. */

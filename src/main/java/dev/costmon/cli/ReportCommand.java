@@ -2,6 +2,7 @@ package dev.costmon.cli;
 
 import dev.costmon.budget.MonthAnalyzer;
 import dev.costmon.budget.MonthView;
+import dev.costmon.budget.UnmatchedRates;
 import dev.costmon.report.Grouping;
 import dev.costmon.report.ReportFormat;
 import dev.costmon.report.ReportOptions;
@@ -68,8 +69,13 @@ public final class ReportCommand implements Callable<Integer> {
           ? "--month '" + month + "' is not a month like 2026-11" : e.getMessage());
     }
     try (Database db = Database.open(session.config().database(), false)) {
-      MonthView view = new MonthAnalyzer(session.config()).analyze(new History(db), selected, context.clock().instant());
+      History history = new History(db);
+      MonthView view = new MonthAnalyzer(session.config()).analyze(history, selected, context.clock().instant());
       ReportRenderer.of(options.format()).render(view, options, session.out());
+      if (parent.global.verbose()) {
+        UnmatchedRates.find(session.config().accounts(), history.latest(selected.atDay(1), selected.atEndOfMonth()))
+            .forEach(line -> session.verbose("WARN " + line));
+      }
     }
     return ExitCodes.OK;
   }

@@ -2,7 +2,6 @@ package dev.costmon.config;
 
 import dev.costmon.model.Money;
 import dev.costmon.model.Quantity;
-import dev.costmon.model.Rate;
 import dev.costmon.provider.ProviderSettings;
 import dev.costmon.provider.ProviderType;
 import java.net.URI;
@@ -19,7 +18,8 @@ import java.util.Optional;
  * @param currency the currency the account is reported in: its cap's, else its provider's, else the
  *     reporting currency
  * @param quotas usage metric to limit, provider defaults merged with the config's
- * @param rates usage metric to its price, for an {@code estimate} of spend the provider does not report
+ * @param rates prices of usage, for an {@code estimate} beside or instead of the provider's own spend;
+ *     the first that matches a usage figure prices it
  * @param floors usage metric to the level it must stay above (prepaid credits): WARNING below it,
  *     CRITICAL at zero or less
  * @param endpoint overrides the provider's base URL (regional endpoints, proxies, tests)
@@ -35,7 +35,7 @@ public record Account(
     Thresholds thresholds,
     Map<String, Quantity> quotas,
     Map<String, Quantity> floors,
-    Map<String, Rate> rates,
+    List<PriceRule> rates,
     Duration maxAge,
     Optional<URI> endpoint,
     ProviderSettings settings,
@@ -50,7 +50,7 @@ public record Account(
     Objects.requireNonNull(thresholds, "thresholds");
     quotas = Map.copyOf(quotas);
     floors = Map.copyOf(floors);
-    rates = Map.copyOf(rates);
+    rates = List.copyOf(rates);
     Objects.requireNonNull(maxAge, "maxAge");
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(settings, "settings");

@@ -19,7 +19,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.costmon.model.Money;
 import dev.costmon.model.Quantity;
-import dev.costmon.model.Rate;
 import dev.costmon.notify.Notifications;
 import dev.costmon.notify.NotifyBinder;
 import dev.costmon.provider.ProviderRegistry;
@@ -332,13 +331,17 @@ public final class ConfigLoader {
         raw.floors().forEach((metric, level) ->
             floors.put(metric, value(at + "/floors/" + metric, who, () -> Limits.usage(level, "floor"))));
       }
-      Map<String, Rate> rates = new LinkedHashMap<>();
-      if (raw.rates() != null) {
-        raw.rates().forEach((metric, rate) -> {
-          Rate r = value(at + "/rates/" + metric, who, () -> Rate.parse(rate));
-          requireRate(fx, r.price().currency(), at + "/rates/" + metric, who);
-          rates.put(metric, r);
-        });
+      List<PriceRule> rates = RatesBinder.bind(this, raw.rates(), at + "/rates", who);
+      Optional<Set<String>> metrics = usageMetrics(type, settings);
+      for (int r = 0; r < rates.size(); r++) {
+        PriceRule rule = rates.get(r);
+        String where = at + "/rates/" + (raw.rates().isArray() ? r + "/price" : rule.metric());
+        requireRate(fx, rule.price().price().currency(), where, who);
+        if (metrics.isPresent() && metrics.get().stream().noneMatch(m -> Glob.parse(m).matches(rule.metric()))) {
+          fail(where, who, "rates: names the metric '" + rule.metric() + "', which " + type.name()
+              + " never reports (" + (metrics.get().isEmpty() ? "it reports no usage"
+                  : "it reports " + String.join(", ", new TreeSet<>(metrics.get()))) + ")");
+        }
       }
       Duration maxAge = raw.maxAge() == null
           ? Duration.ofHours(36) : value(at + "/max_age", who, () -> Durations.parse(raw.maxAge()));
@@ -455,6 +458,11 @@ public final class ConfigLoader {
   @SuppressWarnings("unchecked")
   private static <S extends ProviderSettings> Map<String, Quantity> defaultQuotas(ProviderType<S> type, Object s) {
     return type.defaultQuotas((S) s);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <S extends ProviderSettings> Optional<Set<String>> usageMetrics(ProviderType<S> type, Object s) {
+    return type.usageMetrics((S) s);
   }
 
   @SuppressWarnings("unchecked")

@@ -113,7 +113,17 @@ public final class EffectiveConfig {
       n.put("critical_at", a.thresholds().criticalAt());
       putMap(n, "quotas", a.quotas());
       putMap(n, "floors", a.floors());
-      putMap(n, "rates", a.rates());
+      if (!a.rates().isEmpty()) {
+        var rates = n.putArray("rates");
+        for (PriceRule rule : a.rates()) {
+          ObjectNode r = rates.addObject();
+          r.put("metric", rule.metric());
+          r.put("dimension", rule.dimension().pattern());
+          r.set("price", mapper.valueToTree(rule.price()));
+          rule.free().ifPresent(f -> r.set("free", mapper.valueToTree(f)));
+          rule.service().ifPresent(g -> r.put("service", g.pattern()));
+        }
+      }
       n.put("max_age", Durations.format(a.maxAge()));
       a.endpoint().ifPresent(e -> n.put("endpoint", e.toString()));
       HardCap hardCap = c.notifications().hardCaps().get(a.id());

@@ -1,5 +1,6 @@
 package dev.costmon.config;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.Map;
@@ -16,7 +17,7 @@ record RawAccount(
     BigDecimal criticalAt,
     Map<String, String> quotas,
     Map<String, String> floors,
-    Map<String, String> rates,
+    JsonNode rates,
     String maxAge,
     String endpoint,
     String hardCap,

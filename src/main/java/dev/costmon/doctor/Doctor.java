@@ -10,6 +10,7 @@ import dev.costmon.http.Http;
 import dev.costmon.provider.ProviderRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -87,6 +88,8 @@ public final class Doctor implements AutoCloseable {
     secrets.findings().forEach(report);
     guarded("permissions", () -> new PermissionsCheck(user).run(file, secrets.resolved())).forEach(report);
     guarded("database", () -> List.of(new DatabaseCheck().run(config.database()))).forEach(report);
+    guarded("rates", () -> new DatabaseCheck().rates(config.database(), config.accounts(),
+        LocalDate.ofInstant(clock.instant(), config.timezone()))).forEach(report);
     guarded("textfile", () -> List.of(new TextfileCheck().run(config.textfile()))).forEach(report);
     if (offline) {
       report.accept(Finding.ok("provider", config.accounts().size() + " accounts not asked (--offline)"));

@@ -34,6 +34,15 @@ public interface ProviderType<S extends ProviderSettings> {
   }
 
   /**
+   * The usage metrics this provider can report, as names or patterns ({@code database_size_*}), so
+   * that {@code rates:} for a metric it never reports is a configuration error; empty where the
+   * metrics come from the account's own settings or program (command, focus).
+   */
+  default Optional<Set<String>> usageMetrics(S settings) {
+    return Optional.empty();
+  }
+
+  /**
    * Whether the account is fresh only as long as its newest day of data is: for providers whose
    * figures lag days behind a successful call (Wasabi), so a lagging feed goes stale in check.
    */

@@ -4,6 +4,7 @@ import dev.costmon.budget.AccountView;
 import dev.costmon.export.Csv;
 import dev.costmon.budget.MonthView;
 import dev.costmon.budget.Ratios;
+import dev.costmon.budget.Reconciliation;
 import dev.costmon.budget.ServiceSpend;
 import dev.costmon.budget.UsageView;
 import dev.costmon.model.Money;
@@ -21,7 +22,9 @@ import java.util.stream.Collectors;
 /**
  * The report as RFC 4180 CSV with exact decimals. The {@code type} column says what a row is:
  * {@code account}, {@code service} (with {@code --by service}), {@code usage}, {@code subtotal} (with
- * {@code --by provider|label:KEY}) and one final {@code total}; sum only one type at a time.
+ * {@code --by provider|label:KEY}), {@code estimate_vs_actual} (an estimate from {@code rates:} that the
+ * provider's own spend replaced: {@code estimate}, {@code actual}, {@code gap} over {@code days}; never
+ * part of any total) and one final {@code total}; sum only one type at a time.
  *
  * <p>With {@code --by label:KEY} an account whose services attribution gives different values has an
  * {@code account} row in each of those groups, with that group's share of its spend, followed by
@@ -38,7 +41,8 @@ final class CsvRenderer implements ReportRenderer {
       "type", "month", "group", "account", "provider", "service", "currency", "spend", "provenance",
       "reporting_currency", "spend_reporting", "fx_rate", "cap", "cap_currency", "cap_ratio", "forecast",
       "forecast_provenance", "forecast_reporting", "forecast_ratio", "metric", "usage", "unit", "quota",
-      "usage_ratio", "stale", "last_success", "condition", "demo");
+      "usage_ratio", "stale", "last_success", "condition", "fx_date", "fx_source", "days", "estimate", "actual", "gap",
+      "demo");
 
   @Override
   public void render(MonthView view, ReportOptions options, PrintWriter out) {
@@ -58,6 +62,17 @@ final class CsvRenderer implements ReportRenderer {
         if (listed.add(account)) {
           for (UsageView usage : account.usage()) {
             out.print(Csv.record(usageRow(report, group, account, usage)));
+          }
+          for (Reconciliation r : account.reconciliation()) {
+            Row row = accountBase(report, group, account, "estimate_vs_actual");
+            row.put("service", r.service());
+            row.put("currency", r.estimate().currency().getCurrencyCode());
+            row.put("provenance", "estimate");
+            row.put("days", Integer.toString(r.days()));
+            row.put("estimate", exact(r.estimate()));
+            row.put("actual", exact(r.actual()));
+            row.put("gap", exact(r.gap()));
+            out.print(Csv.record(row.fields()));
           }
         }
       }

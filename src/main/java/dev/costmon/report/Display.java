@@ -13,6 +13,11 @@ final class Display {
 
   private Display() {}
 
+  /** A ratio as a whole percentage with its sign: {@code +12%}, {@code -3%}. */
+  static String signedPercent(BigDecimal ratio) {
+    return (ratio.signum() > 0 ? "+" : ratio.signum() < 0 ? "-" : "") + percent(ratio.abs());
+  }
+
   /**
    * A ratio as a whole percentage, rounded towards zero so that {@code 100%} appears only once a cap
    * is really reached, matching the colour thresholds.

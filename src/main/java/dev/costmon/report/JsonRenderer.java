@@ -11,6 +11,7 @@ import dev.costmon.budget.AccountView;
 import dev.costmon.budget.DailySpend;
 import dev.costmon.budget.MonthView;
 import dev.costmon.budget.Ratios;
+import dev.costmon.budget.Reconciliation;
 import dev.costmon.budget.ServiceSpend;
 import dev.costmon.budget.UsageView;
 import dev.costmon.model.Money;
@@ -149,6 +150,16 @@ final class JsonRenderer implements ReportRenderer {
       Optional<Set<Provenance>> provenance = Optional.of(Set.of(service.provenance()));
       s.set("spend", money(service.amount(), provenance));
       s.set("spend_reporting", money(Report.serviceReporting(account, service, currency), provenance));
+    }
+    // Estimates the provider's own spend replaced: never in spend, shown beside what the provider charged.
+    ArrayNode estimates = node.putArray("estimate_vs_actual");
+    for (Reconciliation r : account.reconciliation()) {
+      ObjectNode e = estimates.addObject();
+      e.put("service", r.service());
+      e.put("days", r.days());
+      e.set("estimate", money(r.estimate(), Optional.of(Set.of(Provenance.ESTIMATE))));
+      e.set("actual", money(r.actual(), Optional.empty()));
+      e.set("gap", money(r.gap(), Optional.empty()));
     }
     ArrayNode usage = node.putArray("usage");
     for (UsageView u : account.usage()) {

@@ -26,6 +26,13 @@ final class MarkdownRenderer implements ReportRenderer {
       out.println();
       table(usage).forEach(out::println);
     }
+    Sheet reconciliation = Sheets.reconciliation(report);
+    if (report.grouping().kind() == Grouping.Kind.SERVICE && !reconciliation.rows().isEmpty()) {
+      out.println();
+      out.println("### Estimate vs actual");
+      out.println();
+      table(reconciliation).forEach(out::println);
+    }
     List<Notes.Note> notes = Notes.of(report);
     if (!notes.isEmpty()) {
       out.println();

@@ -45,6 +45,14 @@ final class Notes {
           + report.grouping().labelKey() + " values: each row shows that value's share of the spend, with the"
           + " whole account's cap and forecast"));
     }
+    if (report.grouping().kind() != Grouping.Kind.SERVICE) {
+      List<String> replaced = report.view().accounts().stream()
+          .filter(a -> !a.reconciliation().isEmpty()).map(AccountView::id).toList();
+      if (!replaced.isEmpty()) {
+        notes.add(new Note(false, String.join(", ", replaced) + ": estimates from rates: not added where the provider"
+            + " reported spend for the same days; --by service shows estimate vs actual"));
+      }
+    }
     Map<String, BigDecimal> rates = new TreeMap<>();
     for (AccountView account : report.view().accounts()) {
       Currency from = account.account().currency();

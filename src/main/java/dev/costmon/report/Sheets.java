@@ -2,6 +2,7 @@ package dev.costmon.report;
 
 import dev.costmon.budget.AccountView;
 import dev.costmon.budget.MonthView;
+import dev.costmon.budget.Reconciliation;
 import dev.costmon.budget.ServiceSpend;
 import dev.costmon.budget.UsageView;
 import dev.costmon.config.Thresholds;
@@ -75,6 +76,29 @@ final class Sheets {
       }
     }
     return new Sheet(columns, rows);
+  }
+
+  /**
+   * Estimates from {@code rates:} beside the spend the provider reported for the same days, and the
+   * gap (actual minus estimate): a positive gap means the rates priced too low.
+   */
+  static Sheet reconciliation(Report report) {
+    List<Column> columns = List.of(new Column("ACCOUNT", false), new Column("ESTIMATE OF", false),
+        new Column("DAYS", true), new Column("ESTIMATE", true), new Column("ACTUAL", true), new Column("GAP", true),
+        new Column("GAP %", true));
+    List<List<Cell>> rows = new ArrayList<>();
+    for (AccountView account : report.view().accounts()) {
+      for (Reconciliation r : account.reconciliation()) {
+        rows.add(cells(account.id(), r.service(), Integer.toString(r.days()), r.estimate().display(),
+            r.actual().display(), signed(r.gap()), r.actual().isZero() ? NONE
+                : Display.signedPercent(r.gap().amount().divide(r.actual().amount(), java.math.MathContext.DECIMAL64))));
+      }
+    }
+    return new Sheet(columns, rows);
+  }
+
+  private static String signed(Money money) {
+    return (money.amount().signum() > 0 ? "+" : "") + money.display();
   }
 
   /**

@@ -27,6 +27,12 @@ final class TableRenderer implements ReportRenderer {
       out.println("Usage vs quota");
       layout(usage, colour).forEach(out::println);
     }
+    Sheet reconciliation = Sheets.reconciliation(report);
+    if (report.grouping().kind() == Grouping.Kind.SERVICE && !reconciliation.rows().isEmpty()) {
+      out.println();
+      out.println("Estimate vs actual (the provider's spend counts; the estimate is shown beside it)");
+      layout(reconciliation, colour).forEach(out::println);
+    }
     List<Notes.Note> notes = Notes.of(report);
     if (!notes.isEmpty()) {
       out.println();

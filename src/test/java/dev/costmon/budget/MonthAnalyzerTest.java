@@ -141,6 +141,89 @@ class MonthAnalyzerTest {
     assertThat(a.forecast().amount()).isEqualByComparingTo("1.80");
   }
 
+  private static Observation tokens(int day, String metric, String model, String value) {
+    return Observation.usage(LocalDate.of(2026, 11, day), metric, model, new java.math.BigDecimal(value), "tokens",
+        dev.costmon.model.Aggregation.SUM, Provenance.API);
+  }
+
+  @Test
+  void theProvidersSpendWinsOverTheEstimateOfTheSameDayWhichIsShownBesideIt() {
+    // The provider reported 10.00 and 12.00 USD on the 1st and 2nd; rates: price input tokens at
+    // 2.50 USD per 1M: 3M tokens (7.50) and 4M tokens (10.00) on those days, 2M (5.00) on the 3rd,
+    // which the provider has not reported yet.
+    List<Observation> obs = List.of(
+        Observation.spend(LocalDate.of(2026, 11, 1), "gpt-4o, input", Money.of("10.00", "USD"), Provenance.API),
+        Observation.spend(LocalDate.of(2026, 11, 2), "gpt-4o, input", Money.of("12.00", "USD"), Provenance.API),
+        Observation.spend(LocalDate.of(2026, 11, 3), "", Money.of("0", "USD"), Provenance.API),
+        tokens(1, "input_tokens", "gpt-4o", "3000000"),
+        tokens(2, "input_tokens", "gpt-4o", "4000000"),
+        tokens(3, "input_tokens", "gpt-4o", "2000000"));
+
+    AccountView a = analyze(YearMonth.of(2026, 11), Instant.parse("2026-11-03T12:00:00Z"), obs,
+        "    rates: {input_tokens: 2.50 USD per 1M}\n");
+
+    // 10.00 + 12.00 reported, plus the 3rd's estimate (5.00): 27.00, never 10 + 12 + 7.50 + 10 + 5.
+    assertThat(a.spend().amount()).isEqualByComparingTo("27.00");
+    assertThat(a.services()).extracting(s -> s.service() + "=" + s.amount().amount().stripTrailingZeros().toPlainString())
+        .containsExactly("gpt-4o, input=22", "input_tokens (estimate)=5");
+    assertThat(a.reconciliation()).singleElement().satisfies(r -> {
+      assertThat(r.service()).isEqualTo("input_tokens (estimate)");
+      assertThat(r.days()).isEqualTo(2);
+      assertThat(r.estimate().amount()).isEqualByComparingTo("17.50");
+      assertThat(r.actual().amount()).isEqualByComparingTo("22.00");
+      assertThat(r.gap().amount()).isEqualByComparingTo("4.50");
+    });
+  }
+
+  @Test
+  void anAccountWithApiSpendForEveryDayOfItsUsageReportsTheApiSpendAsItsTotal() {
+    List<Observation> obs = List.of(
+        Observation.spend(LocalDate.of(2026, 11, 1), "api", Money.of("1022.80", "USD"), Provenance.API),
+        tokens(1, "input_tokens", "gpt-4o", "107704000000"));
+
+    AccountView a = analyze(YearMonth.of(2026, 11), Instant.parse("2026-11-02T12:00:00Z"), obs,
+        "    rates: {input_tokens: 2.50 USD per 1M}\n");
+
+    assertThat(a.spend()).isEqualTo(Money.of("1022.80", "USD"));
+    assertThat(a.provenance()).containsExactly(Provenance.API);
+    assertThat(a.reconciliation()).singleElement()
+        .satisfies(r -> assertThat(r.estimate().amount()).isEqualByComparingTo("269260"));
+  }
+
+  @Test
+  void pricesPerModelAndFreeAllowancesGiveTheReadmesWorkedExample() {
+    // README "Estimates from usage": computed by hand.
+    List<Observation> obs = List.of(
+        tokens(1, "input_tokens", "claude-sonnet-4-5-20250929", "2000000"),
+        tokens(1, "output_tokens", "claude-sonnet-4-5-20250929", "100000"),
+        tokens(1, "input_tokens", "claude-haiku-4-5-20251001", "5000000"),
+        tokens(2, "input_tokens", "claude-sonnet-4-5-20250929", "1500000"),
+        tokens(2, "output_tokens", "claude-sonnet-4-5-20250929", "50000"),
+        Observation.usage(LocalDate.of(2026, 11, 1), "r2_class_a_operations", "", new java.math.BigDecimal("600000"),
+            "operations", dev.costmon.model.Aggregation.SUM, Provenance.API),
+        Observation.usage(LocalDate.of(2026, 11, 2), "r2_class_a_operations", "", new java.math.BigDecimal("700000"),
+            "operations", dev.costmon.model.Aggregation.SUM, Provenance.API),
+        Observation.usage(LocalDate.of(2026, 11, 3), "r2_class_a_operations", "", new java.math.BigDecimal("900000"),
+            "operations", dev.costmon.model.Aggregation.SUM, Provenance.API));
+
+    AccountView a = analyze(YearMonth.of(2026, 11), Instant.parse("2026-11-04T12:00:00Z"), obs, """
+            rates:
+              - {metric: input_tokens, dimension: "claude-sonnet-4*", price: 3 USD per 1M}
+              - {metric: output_tokens, dimension: "claude-sonnet-4*", price: 15 USD per 1M}
+              - {metric: input_tokens, price: 1 USD per 1M}
+              - {metric: r2_class_a_operations, price: 4.50 USD per 1M, free: 1M}
+        """);
+
+    // Sonnet input 3.5M x 3/1M = 10.50; Sonnet output 150k x 15/1M = 2.25; Haiku input, priced by the
+    // catch-all entry, 5M x 1/1M = 5.00; R2 2.2M operations, the first 1M free: 1.2M x 4.50/1M = 5.40
+    // (nothing on the 1st, 300k on the 2nd, 900k on the 3rd). Total 23.15 USD.
+    assertThat(a.services()).extracting(s -> s.service() + "=" + s.amount().amount().stripTrailingZeros().toPlainString())
+        .containsExactly("input_tokens claude-sonnet-4* (estimate)=10.5", "r2_class_a_operations (estimate)=5.4",
+            "input_tokens (estimate)=5", "output_tokens claude-sonnet-4* (estimate)=2.25");
+    assertThat(a.spend().amount()).isEqualByComparingTo("23.15");
+    assertThat(a.spendReporting().amount()).isEqualByComparingTo("11.575");
+  }
+
   @Test
   void trendCoversThirtyDaysEndingToday() {
     AccountView a = analyze(YearMonth.of(2026, 11), Instant.parse("2026-11-12T07:00:00Z"), daily(1, 10, "2"));

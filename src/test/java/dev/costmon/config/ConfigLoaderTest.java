@@ -107,6 +107,13 @@ class ConfigLoaderTest {
       wrong type             | amount: [1, 2]               | costmon.yaml:6:5: account 'x': amount: expected an amount such as '20 USD'
       bad quota unit         | quotas: {a: 8XB}             | costmon.yaml:6:14: account 'x': unknown unit 'XB' in '8XB'; use k, M, G, KB..TB, KiB..TiB, s, min, h or GB-h
       bad enum               | accrual: weekly              | costmon.yaml:6:5: account 'x': accrual: 'weekly' is not one of upfront, daily
+      rate of unknown metric | rates: {requests: 1 EUR per 1M} | costmon.yaml:6:13: account 'x': rates: names the metric 'requests', which fixed never reports (it reports no usage)
+      negative price         | rates: [{metric: a, price: -1 EUR per 1M}] | costmon.yaml:6:25: account 'x': the price '-1 EUR per 1M' must not be negative
+      negative free          | rates: [{metric: a, price: 1 EUR per 1M, free: -1M}] | costmon.yaml:6:46: account 'x': the free allowance of a must not be negative
+      free in another unit   | rates: [{metric: a, price: 1 EUR per 1M, free: 1GB}] | costmon.yaml:6:46: account 'x': the free allowance 1GB is in bytes but the price is per count
+      per-model key          | rates: {gpt-4o/input_tokens: 2 EUR per 1M} | costmon.yaml:6:5: account 'x': 'gpt-4o/input_tokens' is not a usage metric name; price one model or bucket with a list entry such as {metric: input_tokens, dimension: "gpt-4o*", price: 2.50 USD per 1M}
+      unknown rate key       | rates: [{metric: a, prize: 1 EUR per 1M}] | costmon.yaml:6:25: account 'x': unknown key 'prize' (did you mean 'price'?) (known keys: dimension, free, metric, price, service)
+      bad dimension          | rates: [{metric: a, dimension: "{a,b}", price: 1 EUR per 1M}] | costmon.yaml:6:25: account 'x': '{a,b}' is not a valid pattern: only * and ? are wildcards, '{' is not supported (use ? for a literal '{')
       """)
   void pointsAtTheLineOfABadAccountKey(String name, String line, String expected) {
     String yaml = "currency: EUR\n"

@@ -48,7 +48,7 @@ final class Fixtures {
 
   static Account account(String id, String provider, Map<String, String> labels, Currency currency,
       Optional<Money> cap, Map<String, Quantity> quotas) {
-    return new Account(id, new NamedProvider(provider), labels, currency, cap, Thresholds.DEFAULT, quotas, Map.of(), Map.of(),
+    return new Account(id, new NamedProvider(provider), labels, currency, cap, Thresholds.DEFAULT, quotas, Map.of(), List.of(),
         Duration.ofHours(36), Optional.empty(),
         new FixedSettings(Money.parse("6 EUR"), Accrual.DAILY, 1, null, null));
   }

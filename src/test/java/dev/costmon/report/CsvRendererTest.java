@@ -25,16 +25,17 @@ class CsvRendererTest {
     assertThat(text.split("\r\n", -1)).containsExactly(
         "type,month,group,account,provider,service,currency,spend,provenance,reporting_currency,spend_reporting,"
             + "fx_rate,cap,cap_currency,cap_ratio,forecast,forecast_provenance,forecast_reporting,forecast_ratio,"
-            + "metric,usage,unit,quota,usage_ratio,stale,last_success,condition,demo",
+            + "metric,usage,unit,quota,usage_ratio,stale,last_success,condition,fx_date,fx_source,days,estimate,actual,"
+            + "gap,demo",
         "account,2026-11,,ionos,fixed,,EUR,4.6,fixed,USD,4.968,1.08,10,EUR,0.46,6.00,fixed,6.4800,0.60,"
-            + ",,,,,false,2026-11-23T08:00:00Z,,false",
+            + ",,,,,false,2026-11-23T08:00:00Z,,,,,,,,false",
         "account,2026-11,,openai-prod,openai,,USD,17.123456,api+estimate,USD,17.123456,1,20,USD,0.8561728,23.3,"
-            + "estimate,23.3,1.165,,,,,,false,2026-11-23T09:15:00Z,,false",
-        "usage,2026-11,,openai-prod,openai,,,,,,,,,,,,,,,input_tokens,1234567,tokens,,,,,,false",
-        "usage,2026-11,,openai-prod,openai,,,,,,,,,,,,,,,storage,850000000,bytes,1000000000,0.850000000,,,,false",
+            + "estimate,23.3,1.165,,,,,,false,2026-11-23T09:15:00Z,,,,,,,,false",
+        "usage,2026-11,,openai-prod,openai,,,,,,,,,,,,,,,input_tokens,1234567,tokens,,,,,,,,,,,,false",
+        "usage,2026-11,,openai-prod,openai,,,,,,,,,,,,,,,storage,850000000,bytes,1000000000,0.850000000,,,,,,,,,,false",
         "account,2026-11,,anthropic,anthropic,,USD,0,,USD,0,1,,,,0,estimate,0,,,,,,,true,2026-11-20T10:00:00Z,"
-            + "no admin access,false",
-        "total,2026-11,,,,,,,,USD,22.091456,,50,USD,0.44182912,,,29.7800,,,,,,,,,,false",
+            + "no admin access,,,,,,,false",
+        "total,2026-11,,,,,,,,USD,22.091456,,50,USD,0.44182912,,,29.7800,,,,,,,,,,,,,,,,false",
         "");
   }
 
@@ -53,7 +54,7 @@ class CsvRendererTest {
     String text = Render.render(Views.sample(), Views.options(ReportFormat.CSV).withGrouping(Grouping.SERVICE));
 
     assertThat(text).contains("\r\nservice,2026-11,,openai-prod,openai,gpt-4o,USD,12.5,api,USD,12.5,1,"
-        + ",,,,,,,,,,,,,,,false\r\n");
+        + ",,,,,,,,,,,,,,,,,,,,,false\r\n");
     assertThat(text).contains("\r\nservice,2026-11,,ionos,fixed,monthly fee,EUR,4.6,fixed,USD,4.968,1.08,");
   }
 

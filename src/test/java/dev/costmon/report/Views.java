@@ -49,7 +49,7 @@ final class Views {
 
   static Account account(String id, ProviderType<?> provider, Map<String, String> labels, Currency currency,
       Optional<Money> cap) {
-    return new Account(id, provider, labels, currency, cap, Thresholds.DEFAULT, Map.of(), Map.of(), Map.of(), Duration.ofHours(36),
+    return new Account(id, provider, labels, currency, cap, Thresholds.DEFAULT, Map.of(), Map.of(), List.of(), Duration.ofHours(36),
         Optional.empty(), new FixedSettings(Money.parse("6 EUR"), Accrual.DAILY, 1, null, null));
   }
 

@@ -17,6 +17,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,6 +48,12 @@ public final class AnthropicProvider implements ProviderType<AnthropicSettings> 
   @Override
   public Set<Currency> currencies(AnthropicSettings settings) {
     return Set.of(CostReport.USD);
+  }
+
+  @Override
+  public Optional<Set<String>> usageMetrics(AnthropicSettings settings) {
+    return Optional.of(Set.of("input_tokens", "cache_read_input_tokens", "cache_creation_input_tokens", "output_tokens",
+        UsageReport.WEB_SEARCH));
   }
 
   @Override

@@ -20,6 +20,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -76,6 +77,12 @@ public final class CloudflareProvider implements ProviderType<CloudflareSettings
   @Override
   public Set<Currency> currencies(CloudflareSettings settings) {
     return Set.of(USD);
+  }
+
+  @Override
+  public Optional<Set<String>> usageMetrics(CloudflareSettings settings) {
+    return Optional.of(Set.of(AnalyticsUsage.WORKERS_REQUESTS, AnalyticsUsage.WORKERS_REQUESTS_PEAK_DAY,
+        AnalyticsUsage.R2_CLASS_A, AnalyticsUsage.R2_CLASS_B, AnalyticsUsage.R2_STORAGE));
   }
 
   @Override

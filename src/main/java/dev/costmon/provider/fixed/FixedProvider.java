@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code provider: fixed}: a flat monthly fee, no API; its figures have provenance {@code fixed}. */
@@ -47,6 +48,11 @@ public final class FixedProvider implements ProviderType<FixedSettings> {
   @Override
   public Set<Currency> currencies(FixedSettings settings) {
     return Set.of(settings.amount().currency());
+  }
+
+  @Override
+  public Optional<Set<String>> usageMetrics(FixedSettings settings) {
+    return Optional.of(Set.of());
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.costmon.provider.ProviderType;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,6 +38,11 @@ public final class OpenAiProvider implements ProviderType<OpenAiSettings> {
   @Override
   public Set<Currency> currencies(OpenAiSettings settings) {
     return Set.of(CostsReport.USD);
+  }
+
+  @Override
+  public Optional<Set<String>> usageMetrics(OpenAiSettings settings) {
+    return Optional.of(Set.of("input_tokens", "output_tokens", "input_cached_tokens", "num_model_requests"));
   }
 
   @Override

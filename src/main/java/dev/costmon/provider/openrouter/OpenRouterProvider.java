@@ -13,6 +13,7 @@ import java.time.Period;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,6 +46,11 @@ public final class OpenRouterProvider implements ProviderType<OpenRouterSettings
   @Override
   public Set<Currency> currencies(OpenRouterSettings settings) {
     return Set.of(Activity.USD);
+  }
+
+  @Override
+  public Optional<Set<String>> usageMetrics(OpenRouterSettings settings) {
+    return Optional.of(Set.of("requests", "prompt_tokens", "completion_tokens", Credits.REMAINING, Credits.USED_TOTAL));
   }
 
   @Override
