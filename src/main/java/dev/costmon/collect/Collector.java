@@ -4,6 +4,7 @@ import dev.costmon.config.Account;
 import dev.costmon.config.CostmonConfig;
 import dev.costmon.http.Http;
 import dev.costmon.model.Observation;
+import dev.costmon.model.ObservationKind;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderContext;
 import dev.costmon.provider.ProviderException;
@@ -17,7 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,12 +43,24 @@ public final class Collector {
   private final int concurrency;
   private final Duration timeout;
   private final Function<Account, ProviderContext> contexts;
+  private final Function<Currency, Optional<String>> missingRate;
 
+  /** A collector that stores any currency (the history's figures are converted by someone else). */
   public Collector(Clock clock, int concurrency, Duration timeout, Function<Account, ProviderContext> contexts) {
+    this(clock, concurrency, timeout, contexts, c -> Optional.empty());
+  }
+
+  /**
+   * @param missingRate for a currency an answer is in, what is missing to convert it (one line), if
+   *     anything: such an account fails and stores nothing it could not convert
+   */
+  public Collector(Clock clock, int concurrency, Duration timeout, Function<Account, ProviderContext> contexts,
+      Function<Currency, Optional<String>> missingRate) {
     this.clock = clock;
     this.concurrency = concurrency;
     this.timeout = timeout;
     this.contexts = contexts;
+    this.missingRate = missingRate;
   }
 
   /**
@@ -53,7 +71,8 @@ public final class Collector {
       CostmonConfig config, Clock clock, Consumer<String> verbose, Function<Account, Http> http) {
     return new Collector(clock, config.concurrency(), config.accountTimeout(),
         account -> new AccountContext(clock, line -> verbose.accept(account.id() + ": " + line), account,
-            http.apply(account)));
+            http.apply(account)),
+        currency -> config.fx().canConvert(currency) ? Optional.empty() : Optional.of(config.fx().missing(currency)));
   }
 
   /**
@@ -107,6 +126,17 @@ public final class Collector {
     Future<List<Observation>> call = calls.submit(() -> run(account.provider(), account, window));
     try {
       List<Observation> observations = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      // A currency the config could not convert is caught here, by the collect that first sees it,
+      // not months later by report, check or export.
+      Set<Currency> seen = new TreeSet<>(Comparator.comparing(Currency::getCurrencyCode));
+      observations.stream().filter(o -> o.kind() != ObservationKind.USAGE).forEach(o -> seen.add(o.money().currency()));
+      for (Currency currency : seen) {
+        Optional<String> missing = missingRate.apply(currency);
+        if (missing.isPresent()) {
+          return failed(account, SnapshotStatus.FAILED, "answered in " + currency.getCurrencyCode() + ", but "
+              + missing.get(), start);
+        }
+      }
       return new AccountOutcome(account, SnapshotStatus.OK, "", observations, since(start));
     } catch (TimeoutException e) {
       call.cancel(true);

@@ -50,8 +50,12 @@ public record FxRates(Currency reporting, Map<Currency, BigDecimal> toReporting)
   }
 
   private BigDecimal require(Currency currency) {
-    return rate(currency).orElseThrow(() -> new ConfigException(
-        "no conversion rate for " + currency.getCurrencyCode() + " into " + reporting.getCurrencyCode()
-            + "; add it under fx:, e.g. fx: {" + currency.getCurrencyCode() + ": 1.08}"));
+    return rate(currency).orElseThrow(() -> new ConfigException(missing(currency)));
+  }
+
+  /** What to do about a currency without a rate, in one line. */
+  public String missing(Currency currency) {
+    return "no conversion rate for " + currency.getCurrencyCode() + " into " + reporting.getCurrencyCode()
+        + "; add it under fx:, e.g. fx: {" + currency.getCurrencyCode() + ": 1.08}";
   }
 }

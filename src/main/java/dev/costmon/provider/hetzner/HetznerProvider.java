@@ -18,12 +18,15 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code provider: hetzner}: Hetzner Cloud has no billing API, so spend is an ESTIMATE from the
- * project's servers and its price list: per server, its type's gross hourly price for its location
+ * project's servers and its price list: per server, its type's net (or, with {@code prices: gross},
+ * gross) hourly price for its location
  * times the started hours since the later of its creation and the month's start (UTC), capped at
  * the monthly price, plus its primary IPv4 and the backup surcharge. Each day of the month gets its
  * share, per server, so the trend works; the forecast runs the same arithmetic to the month's end.
@@ -34,6 +37,7 @@ import java.util.Optional;
  */
 public final class HetznerProvider implements ProviderType<HetznerSettings> {
   static final String DEFAULT_BASE = "https://api.hetzner.cloud/v1";
+  static final Currency EUR = Currency.getInstance("EUR");
   static final String SERVERS = "/servers";
   static final String PRICING = "/pricing";
   /** The most the API returns per page. */
@@ -51,6 +55,20 @@ public final class HetznerProvider implements ProviderType<HetznerSettings> {
     return HetznerSettings.class;
   }
 
+  /**
+   * Hetzner prices in euros: an account is reported in EUR unless its {@code currency:} says otherwise,
+   * so a config in another currency needs an {@code fx:} rate for EUR, asked for when it loads.
+   */
+  @Override
+  public Set<Currency> currencies(HetznerSettings settings) {
+    return Set.of(EUR);
+  }
+
+  @Override
+  public Optional<Set<String>> usageMetrics(HetznerSettings settings) {
+    return Optional.of(Set.of());
+  }
+
   @Override
   public Backfill backfill(HetznerSettings settings) {
     return Backfill.currentOnly("estimates from the servers running now only");
@@ -59,7 +77,7 @@ public final class HetznerProvider implements ProviderType<HetznerSettings> {
   @Override
   public Optional<String> probe(Account account, HetznerSettings settings, ProviderContext context)
       throws ProviderException {
-    PriceList prices = PriceList.from(get(settings, context, PRICING, null));
+    PriceList prices = PriceList.from(get(settings, context, PRICING, null), settings.prices());
     return Optional.of("GET " + PRICING + " answered (prices in " + prices.currency().getCurrencyCode() + ")");
   }
 
@@ -67,7 +85,7 @@ public final class HetznerProvider implements ProviderType<HetznerSettings> {
   public List<Observation> collect(Account account, HetznerSettings settings, CollectWindow window,
       ProviderContext context) throws ProviderException {
     List<Server> servers = servers(settings, context);
-    PriceList prices = PriceList.from(get(settings, context, PRICING, null));
+    PriceList prices = PriceList.from(get(settings, context, PRICING, null), settings.prices());
     Instant now = window.now();
     LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
     YearMonth month = YearMonth.from(today);

@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The project's {@code GET /pricing}: gross prices per server type and location, the primary IPv4
- * price per location and the backup surcharge. Gross is what the invoice charges: Hetzner sets gross
- * equal to net where no VAT applies (reverse charge), so gross is right for every customer.
+ * The project's {@code GET /pricing}: net or gross prices per server type and location, the primary
+ * IPv4 price per location and the backup surcharge. Net is the invoice's amount before tax, gross
+ * adds the VAT of the project owner's country (Hetzner sets gross equal to net where no VAT applies,
+ * reverse charge); the account chooses, net by default.
  */
 final class PriceList {
   static final String WHERE = "/pricing";
@@ -31,7 +32,7 @@ final class PriceList {
     this.backupPercentage = backupPercentage;
   }
 
-  static PriceList from(JsonNode root) throws ProviderException {
+  static PriceList from(JsonNode root, HetznerSettings.Prices basis) throws ProviderException {
     JsonNode pricing = Json.object(root, "pricing", "");
     String at = WHERE + ".pricing";
     Currency currency;
@@ -43,14 +44,14 @@ final class PriceList {
     Map<String, Map<String, Rate>> types = new HashMap<>();
     for (JsonNode type : Json.array(pricing, "server_types", at)) {
       String name = Json.text(type, "name", at + ".server_types");
-      types.put(name, rates(type, at + ".server_types[" + name + "]"));
+      types.put(name, rates(type, at + ".server_types[" + name + "]", basis.field()));
     }
     Map<String, Rate> ipv4 = Map.of();
     JsonNode primaryIps = pricing.get("primary_ips");
     if (primaryIps != null && primaryIps.isArray()) {
       for (JsonNode ip : primaryIps) {
         if ("ipv4".equals(ip.path("type").asText())) {
-          ipv4 = rates(ip, at + ".primary_ips[ipv4]");
+          ipv4 = rates(ip, at + ".primary_ips[ipv4]", basis.field());
         }
       }
     }
@@ -60,14 +61,14 @@ final class PriceList {
     return new PriceList(currency, types, ipv4, percentage);
   }
 
-  private static Map<String, Rate> rates(JsonNode item, String at) throws ProviderException {
+  private static Map<String, Rate> rates(JsonNode item, String at, String field) throws ProviderException {
     Map<String, Rate> byLocation = new HashMap<>();
     for (JsonNode price : Json.array(item, "prices", at)) {
       String location = Json.text(price, "location", at + ".prices");
       String priceAt = at + ".prices[" + location + "]";
       byLocation.put(location, new Rate(
-          Json.decimal(Json.object(price, "price_hourly", priceAt), "gross", priceAt + ".price_hourly"),
-          Json.decimal(Json.object(price, "price_monthly", priceAt), "gross", priceAt + ".price_monthly")));
+          Json.decimal(Json.object(price, "price_hourly", priceAt), field, priceAt + ".price_hourly"),
+          Json.decimal(Json.object(price, "price_monthly", priceAt), field, priceAt + ".price_monthly")));
     }
     return byLocation;
   }

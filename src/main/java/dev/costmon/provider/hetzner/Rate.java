@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * An hourly price capped at a monthly one, gross: Hetzner bills every started hour until the monthly
+ * An hourly price capped at a monthly one (net or gross, as the account chose): Hetzner bills every started hour until the monthly
  * price is reached, within a calendar month.
  */
 record Rate(BigDecimal hourly, BigDecimal monthly) {

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
 class HetznerProviderTest {
   private static final String SECRET = "hcloudTESTtoken0123456789abcdefABCDEF0123456789abcdefABCDEF01";
   private static final Map<String, String> ENV = Map.of("HCLOUD_TOKEN", SECRET);
-  private static final String YAML = "    token: ${HCLOUD_TOKEN}\n";
+  // The hand-computed figures below use the gross prices; net is the default (netPricesAreTheDefault).
+  private static final String YAML = "    token: ${HCLOUD_TOKEN}\n    prices: gross\n";
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T07:00:00Z"), ZoneOffset.UTC);
   private static final CollectWindow WINDOW = CollectWindow.of(CLOCK.instant(), ZoneOffset.UTC, 3);
   private static final Pattern PAGE = Pattern.compile("(?:^|&)page=(\\d+)");
@@ -123,6 +124,19 @@ class HetznerProviderTest {
     assertThat(forecast.value()).isEqualByComparingTo("298.2378");
     assertThat(forecast.day()).isEqualTo(nov(1));
     assertThat(forecast.provenance()).isEqualTo(Provenance.ESTIMATE);
+  }
+
+  @Test
+  void netPricesAreTheDefault() throws Exception {
+    serveNormalMonth();
+    Account account = fixture.account(provider, "    token: ${HCLOUD_TOKEN}\n", ENV);
+
+    Map<String, BigDecimal> totals = perServer(fixture.collect(provider, account, WINDOW, CLOCK));
+
+    // web-1: 535 started hours x 0.0059 net x 1.2 (backups) + 535 x 0.001 (IPv4 net).
+    assertThat(totals.get("web-1")).isEqualByComparingTo("4.3228");
+    // big-1: 535 x 0.50 is capped at the monthly 240.00 net, plus its IPv4 (0.535).
+    assertThat(totals.get("big-1")).isEqualByComparingTo("240.535");
   }
 
   @Test
