@@ -10,7 +10,10 @@ import dev.costmon.model.ObservationKind;
 import dev.costmon.model.Provenance;
 import dev.costmon.model.Quantity;
 import dev.costmon.model.Tags;
+import dev.costmon.fx.MonthRates;
+import dev.costmon.fx.RateHistory;
 import dev.costmon.store.CollectionState;
+import dev.costmon.store.ExchangeRates;
 import dev.costmon.store.History;
 import dev.costmon.store.SnapshotStatus;
 import dev.costmon.store.StoredObservation;
@@ -34,7 +37,7 @@ import java.util.stream.Collectors;
 
 /**
  * Turns the stored history into a {@link MonthView}: month-to-date spend per account in its own and
- * the reporting currency, cap ratios, forecast, usage against quotas, a 30-day trend and freshness.
+ * the reporting currency (at the month's rates, see {@link RateHistory}), cap ratios, forecast, usage against quotas, a 30-day trend and freshness.
  */
 public final class MonthAnalyzer {
   /** Days in the trend sparkline of the current month; a closed month's trend is the whole month. */
@@ -56,7 +59,8 @@ public final class MonthAnalyzer {
         .collect(Collectors.groupingBy(StoredObservation::account, LinkedHashMap::new,
             Collectors.mapping(StoredObservation::observation, Collectors.toList())));
     Map<String, CollectionState> states = history.collectionStates();
-    FxRates fx = config.fx();
+    MonthRates rates = RateHistory.forMonth(config.fx(), new ExchangeRates(history).all(), month, today);
+    FxRates fx = rates.rates();
     List<AccountView> views = new ArrayList<>();
     Money total = Money.zero(config.currency());
     Money totalForecast = Money.zero(config.currency());
@@ -70,7 +74,7 @@ public final class MonthAnalyzer {
     Money totalFinal = total;
     Optional<BigDecimal> capRatio = config.cap().map(cap -> ratio(fx.convert(totalFinal, cap.currency()), cap));
     return new MonthView(month, now, views, total, totalForecast, config.cap(), capRatio,
-        Attribution.of(views, config.attribution(), config.currency()));
+        Attribution.of(views, config.attribution(), config.currency()), rates.used());
   }
 
   static BigDecimal ratio(Money value, Money of) {

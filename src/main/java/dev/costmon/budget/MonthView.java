@@ -1,10 +1,13 @@
 package dev.costmon.budget;
 
+import dev.costmon.fx.DatedRate;
 import dev.costmon.model.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,6 +15,7 @@ import java.util.Optional;
  * Every configured account's month and the totals in the reporting currency.
  *
  * @param attribution the month's spend by costmon label (team, app, env), adding up to {@code total}
+ * @param rates per currency other than the reporting one, the dated rate the month was converted with
  */
 public record MonthView(
     YearMonth month,
@@ -21,10 +25,18 @@ public record MonthView(
     Money totalForecast,
     Optional<Money> cap,
     Optional<BigDecimal> capRatio,
-    Attribution attribution) {
+    Attribution attribution,
+    Map<Currency, DatedRate> rates) {
 
   public MonthView {
     Objects.requireNonNull(attribution, "attribution");
+    rates = Map.copyOf(rates);
+  }
+
+  /** A month whose rates carry no date or source (built by hand). */
+  public MonthView(YearMonth month, Instant now, List<AccountView> accounts, Money total, Money totalForecast,
+      Optional<Money> cap, Optional<BigDecimal> capRatio, Attribution attribution) {
+    this(month, now, accounts, total, totalForecast, cap, capRatio, attribution, Map.of());
   }
 
   /** A month without attribution rules: spend is labelled by its accounts' labels. */

@@ -5,11 +5,14 @@ import dev.costmon.config.CostmonConfig;
 import dev.costmon.http.HttpSettings;
 import dev.costmon.http.ResponseArchive;
 import dev.costmon.provider.CollectWindow;
+import dev.costmon.fx.RateHistory;
 import dev.costmon.store.CollectLock;
 import dev.costmon.store.Database;
+import dev.costmon.store.ExchangeRates;
 import dev.costmon.store.History;
 import dev.costmon.store.RawArchive;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -52,6 +55,11 @@ public final class CollectService {
       if (pruned > 0) {
         verbose.accept("pruned " + pruned + " raw responses older than the raw_retention");
       }
+      // The config's rates are stored with the day they are first seen, so the months they convert
+      // keep them when fx: is edited later.
+      ExchangeRates rates = new ExchangeRates(history);
+      rates.record(RateHistory.toRecord(config.fx(), rates.all(), LocalDate.ofInstant(clock.instant(), config.timezone())),
+          clock.instant());
       long runId = Runs.start(history, "collect", clock.instant(), verbose);
       CollectResult result;
       try (LiveHttp live = new LiveHttp(http, clock, new RunArchive(raw, runId), verbose)) {

@@ -7,6 +7,7 @@ import dev.costmon.budget.Ratios;
 import dev.costmon.budget.Reconciliation;
 import dev.costmon.budget.ServiceSpend;
 import dev.costmon.budget.UsageView;
+import dev.costmon.fx.DatedRate;
 import dev.costmon.model.Money;
 import dev.costmon.store.CollectionState;
 import java.io.PrintWriter;
@@ -108,6 +109,7 @@ final class CsvRenderer implements ReportRenderer {
     row.put("reporting_currency", report.currency().getCurrencyCode());
     row.put("spend_reporting", exact(member.spendReporting()));
     row.put("fx_rate", account.fxRate().toPlainString());
+    putDate(report, row, account);
     account.cap().ifPresent(cap -> {
       row.put("cap", exact(cap));
       row.put("cap_currency", cap.currency().getCurrencyCode());
@@ -132,6 +134,7 @@ final class CsvRenderer implements ReportRenderer {
     row.put("reporting_currency", report.currency().getCurrencyCode());
     row.put("spend_reporting", exact(Report.serviceReporting(account, service, report.currency())));
     row.put("fx_rate", account.fxRate().toPlainString());
+    putDate(report, row, account);
     return row.fields();
   }
 
@@ -150,6 +153,15 @@ final class CsvRenderer implements ReportRenderer {
     row.put("account", account.id());
     row.put("provider", account.account().providerName());
     return row;
+  }
+
+  /** The day and source of the rate an account's figures were converted with; none for the reporting currency. */
+  private static void putDate(Report report, Row row, AccountView account) {
+    DatedRate rate = report.view().rates().get(account.account().currency());
+    if (rate != null) {
+      row.put("fx_date", rate.day().toString());
+      row.put("fx_source", rate.source());
+    }
   }
 
   private static String exact(Money money) {

@@ -14,6 +14,7 @@ import dev.costmon.budget.Ratios;
 import dev.costmon.budget.Reconciliation;
 import dev.costmon.budget.ServiceSpend;
 import dev.costmon.budget.UsageView;
+import dev.costmon.fx.DatedRate;
 import dev.costmon.model.Money;
 import dev.costmon.model.Provenance;
 import dev.costmon.store.CollectionState;
@@ -134,6 +135,9 @@ final class JsonRenderer implements ReportRenderer {
     node.set("spend", money(account.spend(), Optional.of(account.provenance())));
     node.set("spend_reporting", money(account.spendReporting(), Optional.of(account.provenance())));
     node.put("fx_rate", account.fxRate());
+    DatedRate rate = report.view().rates().get(account.account().currency());
+    node.put("fx_date", rate == null ? null : rate.day().toString());
+    node.put("fx_source", rate == null ? null : rate.source());
     node.set("cap", account.cap().map(c -> money(c, Optional.empty())).orElse(null));
     putRatio(node, "cap_ratio", account.capRatio());
     Optional<Set<Provenance>> forecastProvenance = Optional.of(Set.of(account.forecastProvenance()));

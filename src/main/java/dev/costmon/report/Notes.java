@@ -1,6 +1,7 @@
 package dev.costmon.report;
 
 import dev.costmon.budget.AccountView;
+import dev.costmon.fx.DatedRate;
 import dev.costmon.store.CollectionState;
 import dev.costmon.store.SnapshotStatus;
 import java.math.BigDecimal;
@@ -54,17 +55,23 @@ final class Notes {
       }
     }
     Map<String, BigDecimal> rates = new TreeMap<>();
+    Map<String, String> dated = new TreeMap<>();
     for (AccountView account : report.view().accounts()) {
       Currency from = account.account().currency();
       if (!from.equals(report.currency())) {
         rates.put(from.getCurrencyCode(), account.fxRate());
+        DatedRate rate = report.view().rates().get(from);
+        if (rate != null) {
+          dated.put(from.getCurrencyCode(), " (" + rate.source() + (rate.recorded() ? ", since " + rate.day()
+              : ", new, stored by the next collect") + ")");
+        }
       }
     }
     if (!rates.isEmpty()) {
       List<String> used = new ArrayList<>();
       // Rates come from the config and are shown as written there, not rounded.
       rates.forEach((from, rate) -> used.add("1 " + from + " = " + rate.stripTrailingZeros().toPlainString() + " "
-          + report.currency().getCurrencyCode()));
+          + report.currency().getCurrencyCode() + dated.getOrDefault(from, "")));
       notes.add(new Note(false, "fx: " + String.join(", ", used)));
     }
     return notes;

@@ -136,6 +136,19 @@ final class Migrations {
       DROP INDEX observation_latest;
       DROP INDEX observation_by_day;
       CREATE INDEX observation_by_day ON observation(day, account, kind, metric, snapshot_id);
+      """,
+      // 8: the exchange rates costmon used, each with the day it is valid from and its source
+      // (config), so a closed month keeps its rate when fx: is edited later. Rates are decimal text.
+      """
+      CREATE TABLE fx_rate (
+        day TEXT NOT NULL,
+        currency TEXT NOT NULL,
+        reporting TEXT NOT NULL,
+        rate TEXT NOT NULL,
+        source TEXT NOT NULL,
+        recorded_at INTEGER NOT NULL,
+        PRIMARY KEY (currency, reporting, source, day)
+      );
       """);
 
   private Migrations() {}
