@@ -113,7 +113,14 @@ public final class EffectiveConfig {
       n.put("critical_at", a.thresholds().criticalAt());
       putMap(n, "quotas", a.quotas());
       putMap(n, "floors", a.floors());
-      if (!a.rates().isEmpty()) {
+      boolean plain = a.rates().stream().allMatch(r -> r.dimension().pattern().equals(PriceRule.ANY)
+          && r.free().isEmpty() && r.service().isEmpty())
+          && a.rates().stream().map(PriceRule::metric).distinct().count() == a.rates().size();
+      if (plain && !a.rates().isEmpty()) {
+        // Written as a mapping, shown as one.
+        ObjectNode rates = n.putObject("rates");
+        a.rates().forEach(rule -> rates.set(rule.metric(), mapper.valueToTree(rule.price())));
+      } else if (!a.rates().isEmpty()) {
         var rates = n.putArray("rates");
         for (PriceRule rule : a.rates()) {
           ObjectNode r = rates.addObject();
