@@ -63,7 +63,7 @@ public record Account(
   /** An account whose every secret resolved. */
   public Account(String id, ProviderType<?> provider, Map<String, String> labels, Currency currency,
       Optional<Money> cap, Thresholds thresholds, Map<String, Quantity> quotas, Map<String, Quantity> floors,
-      Map<String, Rate> rates, Duration maxAge, Optional<URI> endpoint, ProviderSettings settings) {
+      List<PriceRule> rates, Duration maxAge, Optional<URI> endpoint, ProviderSettings settings) {
     this(id, provider, labels, currency, cap, thresholds, quotas, floors, rates, maxAge, endpoint, settings, List.of());
   }
 
