@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # ops-checks.sh — checks the operations side of costmon: the Debian package (build,
 # lintian, unpack and run), the systemd units, the Prometheus rules and the Grafana
-# dashboard. Called by .ci/run after `./mvnw -B -q package -DskipTests`, so
+# dashboard. Called by .ci/run after `./mvnw -B -ntp verify`, so
 # target/costmon.jar exists. Tools come from Debian packages, installed when missing;
 # a check is skipped (a "SKIP: reason" line) only when its tool cannot be installed.
 # Prints ok/FAIL/SKIP lines; exits 1 if any check failed.
@@ -85,7 +85,10 @@ check_package() {
               "-rw-r----- root/root ./etc/costmon/config.yaml" \
               "-rwxr-xr-x root/root ./usr/bin/costmon" \
               "-rw-r--r-- root/root ./usr/share/costmon/costmon.jar" \
-              "-rw-r--r-- root/root ./lib/systemd/system/costmon-collect.timer"; do
+              "-rw-r--r-- root/root ./lib/systemd/system/costmon-collect.timer" \
+              "-rw-r--r-- root/root ./usr/share/man/man1/costmon.1.gz" \
+              "-rw-r--r-- root/root ./usr/share/bash-completion/completions/costmon" \
+              "-rw-r--r-- root/root ./usr/share/zsh/vendor-completions/_costmon"; do
     read -r mode owner path <<<"$want"
     if awk -v m="$mode" -v o="$owner" -v p="$path" '$1 == m && $2 == o && $6 == p {f=1} END {exit !f}' <<<"$listing"; then
       ok "package has $path $mode $owner"

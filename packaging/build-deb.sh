@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # build-deb.sh — builds target/costmon_<version>_all.deb from target/costmon.jar.
 #
-#   ./mvnw -B -q package -DskipTests && packaging/build-deb.sh
+#   ./mvnw -B package -DskipTests && packaging/build-deb.sh
 #
 # Plain dpkg-deb (no debhelper, no source package): the jar is already built by Maven,
 # so the package is only a file layout plus maintainer scripts, all in packaging/.
@@ -16,7 +16,14 @@ jar=$repo/target/costmon.jar
 config=${CONFIG_EXAMPLE:-$repo/config.example.yaml}
 die() { echo "build-deb: $*" >&2; exit 1; }
 
-[ -f "$jar" ] || die "$jar missing: run ./mvnw -B -q package -DskipTests first"
+[ -f "$jar" ] || die "$jar missing: run ./mvnw -B package -DskipTests first"
+# Generated from the command line's model by the build (dev.costmon.cli.GeneratedDocs).
+man=$repo/target/man/costmon.1
+bash_completion=$repo/target/completion/costmon.bash
+zsh_completion=$repo/target/completion/_costmon
+for f in "$man" "$bash_completion" "$zsh_completion"; do
+  [ -f "$f" ] || die "$f missing: run ./mvnw -B package -DskipTests first (without -Dmaven.test.skip)"
+done
 [ -f "$config" ] || die "$config missing (installed as /etc/costmon/config.yaml)"
 command -v dpkg-deb >/dev/null || die "dpkg-deb missing (apt-get install dpkg)"
 
@@ -58,8 +65,10 @@ printf 'costmon (%s) unstable; urgency=medium\n\n  * Built from the costmon repo
 chmod 0644 "$stage/$doc/changelog.gz"
 inst 0644 "$here/debian/lintian-overrides" usr/share/lintian/overrides/costmon
 mkdir -p "$stage/usr/share/man/man1"
-gzip -9n <"$here/costmon.1" >"$stage/usr/share/man/man1/costmon.1.gz"
+gzip -9n <"$man" >"$stage/usr/share/man/man1/costmon.1.gz"
 chmod 0644 "$stage/usr/share/man/man1/costmon.1.gz"
+inst 0644 "$bash_completion" usr/share/bash-completion/completions/costmon
+inst 0644 "$zsh_completion" usr/share/zsh/vendor-completions/_costmon
 
 for f in conffiles triggers; do install -m 0644 "$here/debian/$f" "$stage/DEBIAN/$f"; done
 for f in postinst prerm postrm; do install -m 0755 "$here/debian/$f" "$stage/DEBIAN/$f"; done

@@ -2,13 +2,19 @@ package dev.costmon;
 
 import dev.costmon.cli.Cli;
 import dev.costmon.cli.CliContext;
+import dev.costmon.cli.SelfCommand;
 import dev.costmon.cli.Warmup;
 import dev.costmon.config.Environment;
 import dev.costmon.provider.ProviderRegistry;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.CodeSource;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Entry point: runs the command line against the real process and exits with its code. */
 public final class Main {
@@ -23,8 +29,20 @@ public final class Main {
     Warmup.start(args);
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    CliContext context =
-        new CliContext(out, err, Environment.ofProcess(), Clock.systemUTC(), ProviderRegistry.builtIn());
+    Environment environment = Environment.ofProcess();
+    CliContext context = new CliContext(out, err, environment, Clock.systemUTC(), ProviderRegistry.builtIn(),
+        SelfCommand.of(Optional.ofNullable(System.getProperty("costmon.launcher")), jar(), environment.workingDir()));
     System.exit(Cli.run(context, args));
+  }
+
+  /** The jar this class was loaded from; empty when run from a classes directory (an IDE, the tests). */
+  private static Optional<Path> jar() {
+    try {
+      CodeSource source = Main.class.getProtectionDomain().getCodeSource();
+      Path path = source == null ? null : Path.of(source.getLocation().toURI());
+      return Optional.ofNullable(path).filter(p -> p.toString().endsWith(".jar") && Files.isRegularFile(p));
+    } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
+      return Optional.empty();
+    }
   }
 }

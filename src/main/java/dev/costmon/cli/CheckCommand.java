@@ -23,8 +23,9 @@ import picocli.CommandLine.ParentCommand;
         "  costmon check --format json | jq .status",
         "  costmon check --notify             # also message the notify: channels",
         "",
-        "Exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (stale data, a provider condition,",
-        "or a config/database that cannot be read: never mistaken for critical spend)."})
+        "Exit codes: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (stale data, a provider",
+        "condition, or a config/database that cannot be read: never mistaken for",
+        "critical spend)."})
 public final class CheckCommand implements Callable<Integer> {
   /** Output formats of check. */
   enum Format { text, json }

@@ -9,6 +9,7 @@ import dev.costmon.store.StoreException;
 import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
+import picocli.CommandLine.ParseResult;
 
 /**
  * Builds the picocli command line around a {@link CliContext} and maps every domain error to its
@@ -40,6 +41,10 @@ public final class Cli {
     cl.setErr(context.err());
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionStrategy(parseResult -> {
+      rejectContradictions(parseResult);
+      return new CommandLine.RunLast().execute(parseResult);
+    });
     cl.setParameterExceptionHandler((ex, unmatched) -> {
       CommandLine c = ex.getCommandLine();
       if (isCheck(c)) {
@@ -86,6 +91,21 @@ public final class Cli {
       }
     }
     return false;
+  }
+
+  /** Options that ask for opposite things: picking one silently would surprise whoever wrote both. */
+  private static void rejectContradictions(ParseResult parseResult) {
+    boolean quiet = false;
+    boolean verbose = false;
+    CommandLine last = parseResult.commandSpec().commandLine();
+    for (ParseResult p = parseResult; p != null; p = p.subcommand()) {
+      quiet |= p.hasMatchedOption("--quiet");
+      verbose |= p.hasMatchedOption("--verbose");
+      last = p.commandSpec().commandLine();
+    }
+    if (quiet && verbose) {
+      throw new CommandLine.ParameterException(last, "--quiet and --verbose cannot be used together");
+    }
   }
 
   private static boolean isCheck(CommandLine c) {

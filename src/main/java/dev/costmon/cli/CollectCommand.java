@@ -5,8 +5,10 @@ import dev.costmon.collect.CollectResult;
 import dev.costmon.collect.CollectService;
 import dev.costmon.config.Account;
 import dev.costmon.notify.NotifyService;
+import dev.costmon.report.FigureList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,15 +23,16 @@ import picocli.CommandLine.Model.CommandSpec;
         "Accounts are fetched concurrently, and a failing account never stops the others; then the .prom"
             + " file is written if 'textfile:' is configured."},
     footerHeading = "%nExamples:%n",
-    footer = {"  costmon collect                         # nightly, from a systemd timer or cron",
+    footer = {"  costmon collect                  # nightly, from a systemd timer or cron",
         "  costmon collect --account ionos --verbose",
-        "  costmon collect --dry-run                # ask the providers, store nothing",
-        "  costmon collect --notify                 # then message new breaches (see 'check --notify')",
-        "  costmon collect --from 2026-01-01        # backfill past months from every provider that keeps them",
-        "  costmon collect --from 2026-01-01 --dry-run   # the plan: windows, requests, API cost; asks nothing",
+        "  costmon collect --dry-run        # print the figures, store nothing",
+        "  costmon collect --dry-run --format csv > figures.csv",
+        "  costmon collect --notify         # then tell the notify: channels what is new",
+        "  costmon collect --from 2026-01-01              # backfill past months",
+        "  costmon collect --from 2026-01-01 --dry-run    # the plan; asks nothing",
         "",
-        "Exit codes: 0 all accounts collected, 1 some failed, 2 all failed, 75 another collect runs,",
-        "78 configuration error, 74 database error."})
+        "Exit codes: 0 all accounts collected, 1 some failed, 2 all failed,",
+        "75 another collect runs, 78 configuration error, 74 database error."})
 public final class CollectCommand implements Callable<Integer> {
   @ParentCommand CostmonCommand parent;
 
@@ -38,7 +41,8 @@ public final class CollectCommand implements Callable<Integer> {
   @Option(names = "--account", paramLabel = "ID", description = "Collect only this account (repeatable).")
   List<String> accounts = new ArrayList<>();
 
-  @Option(names = "--dry-run", description = "Call the providers and show what would be stored; write nothing.")
+  @Option(names = "--dry-run", description = "Call the providers and print the figures that would be stored"
+      + " (account, day, kind, metric, dimension, amount, provenance); write nothing.")
   boolean dryRun;
 
   @Option(names = "--from", paramLabel = "DATE", description = "Backfill: collect the days from DATE"
@@ -56,6 +60,10 @@ public final class CollectCommand implements Callable<Integer> {
       + " Explorer, 0.01 USD a request) make up to N requests in this run instead of their max_requests.")
   Integer maxRequests;
 
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "With --dry-run: table (default), json or csv.")
+  String format;
+
   @Option(names = "--notify", description = "After storing, evaluate the check and tell the notify: channels"
       + " what is new (as 'check --notify'). Delivery failures never change the exit code.")
   boolean notify;
@@ -71,6 +79,11 @@ public final class CollectCommand implements Callable<Integer> {
     if (from == null && (to != null || refresh || maxRequests != null)) {
       throw new ParameterException(spec.commandLine(), "--to, --refresh and --max-requests need --from DATE");
     }
+    if (from != null && format != null) {
+      throw new ParameterException(spec.commandLine(), "--format goes with a --dry-run of the nightly window,"
+          + " not with --from");
+    }
+    FigureList.Format figures = figureFormat();
     Session session = Session.open(context, parent.global);
     if (from != null) {
       return new CollectFrom(context, session, spec).run(accounts, from, to, dryRun, refresh, maxRequests,
@@ -83,6 +96,10 @@ public final class CollectCommand implements Callable<Integer> {
       session.err().println("costmon: no accounts configured in " + session.config().source());
       return ExitCodes.OK;
     }
+    if (dryRun) {
+      FigureList.render(result.outcomes().stream().map(CollectCommand::figures).toList(), figures,
+          "nothing stored (dry run)", session.columns(), session.out());
+    }
     if (notify && !dryRun) {
       try (NotifyService notifications = new NotifyService(session.config(), context.clock(), session::verbose)) {
         notifications.afterCollect().problems().forEach(session::warn);
@@ -94,15 +111,33 @@ public final class CollectCommand implements Callable<Integer> {
     return result.failures() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
   }
 
+  private FigureList.Format figureFormat() {
+    if (format == null) {
+      return FigureList.Format.TABLE;
+    }
+    if (!dryRun) {
+      throw new ParameterException(spec.commandLine(), "--format goes with --dry-run: a collect stores its figures"
+          + " and prints none (see 'costmon export --format csv|json' for the stored history)");
+    }
+    try {
+      return FigureList.Format.parse(format);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
+    }
+  }
+
+  private static FigureList.Account figures(AccountOutcome o) {
+    return new FigureList.Account(o.account().id(), o.account().providerName(), o.observations(),
+        o.ok() ? Optional.empty() : Optional.of(o.error()));
+  }
+
   private synchronized void print(Session session, AccountOutcome o) {
     String line = String.format("%-8s %-20s %-12s %s", o.ok() ? "ok" : o.status().label(), o.account().id(),
-        o.account().providerName(), o.ok()
-            ? o.observations().size() + " figures in " + millis(o) + (dryRun ? " (dry run, not stored)" : "")
-            : o.error());
+        o.account().providerName(), o.ok() ? o.observations().size() + " figures in " + millis(o) : o.error());
     if (!o.ok()) {
       session.err().println("costmon: account '" + o.account().id() + "': " + o.error());
       session.err().flush();
-    } else if (session.progress()) {
+    } else if (session.progress() && !dryRun) { // a dry run prints the figures themselves, after the last account
       session.out().println(line.stripTrailing());
       session.out().flush();
     }

@@ -31,7 +31,7 @@ public final class ConfigCommand implements Runnable {
   @Command(name = "show", mixinStandardHelpOptions = true,
       description = {"Print the effective configuration, secrets shown only as references.",
           "Defaults are filled in and the file it came from is named; every secret is replaced by where it"
-              + " comes from (${ENV}, file:, credential:), never its value."},
+              + " comes from ($${ENV}, file:, credential:), never its value."},
       footerHeading = "%nExamples:%n", footer = {"  costmon config show", "  costmon config show --format json"})
   static final class Show implements Callable<Integer> {
     /** Output formats. */

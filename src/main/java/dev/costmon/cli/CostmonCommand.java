@@ -22,7 +22,8 @@ import picocli.CommandLine.Mixin;
         "  0  success          1  some accounts failed     2  all accounts failed",
         " 64  usage error     65  bad input data          70  internal error",
         " 74  database error  75  another collect runs    78  configuration error",
-        "check: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (also for a broken config or database).",
+        "check: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (also: an unreadable config or",
+        "database).",
         "",
         "Try it without credentials:  costmon demo"})
 public final class CostmonCommand implements Runnable {

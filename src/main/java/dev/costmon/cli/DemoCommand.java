@@ -5,8 +5,12 @@ import dev.costmon.budget.MonthView;
 import dev.costmon.budget.ThresholdEvaluator;
 import dev.costmon.config.CostmonConfig;
 import dev.costmon.demo.DemoSetup;
+import dev.costmon.report.ReportFormat;
 import dev.costmon.report.ReportOptions;
 import dev.costmon.report.ReportRenderer;
+import dev.costmon.report.TextLines;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,19 +58,38 @@ public final class DemoCommand implements Callable<Integer> {
     CostmonConfig config = setup.prepare(target);
     Session session = new Session(context, parent.global, config);
     MonthView view = setup.backfill(config, days, session::verbose);
-    session.out().println("DEMO DATA: " + days + " days of synthetic history for " + config.accounts().size()
-        + " accounts in " + target);
-    session.out().println("  config   " + config.source());
-    session.out().println("  history  " + config.database());
-    config.textfile().ifPresent(t -> session.out().println("  metrics  " + t));
-    session.out().println("Explore: costmon report -c " + config.source() + " --by label:team");
-    session.out().println();
-    ReportRenderer.of(dev.costmon.report.ReportFormat.TABLE).render(view,
-        ReportOptions.defaults(config.currency(), config.timezone()).withColour(session.colour()).withDemo(true),
-        session.out());
-    session.out().println();
-    session.out().println("$ costmon check -c " + config.source());
-    CheckOutput.text(new ThresholdEvaluator(config).evaluate(view), true, false, session.out());
+    int width = session.columns();
+    PrintWriter out = session.out();
+    String shown = shown(config.source());
+    prose(out, width, "DEMO DATA: " + days + " days of synthetic history for " + config.accounts().size()
+        + " accounts in " + shown(target));
+    prose(out, width, "  config   " + shown);
+    prose(out, width, "  history  " + shown(config.database()));
+    config.textfile().ifPresent(t -> prose(out, width, "  metrics  " + shown(t)));
+    // A command is never wrapped, or it no longer pastes: the grouping only where it fits.
+    String explore = "Explore: " + context.command() + " report -c " + shown;
+    out.println(explore.length() + " --by label:team".length() <= width ? explore + " --by label:team" : explore);
+    out.println();
+    ReportRenderer.of(ReportFormat.TABLE).render(view, ReportOptions.defaults(config.currency(), config.timezone())
+        .withColour(session.colour()).withDemo(true).withWidth(width), out);
+    out.println();
+    prose(out, width, "$ " + context.command() + " check -c " + shown);
+    // The check's own output, fitted for a person: its perfdata line is for a monitoring system.
+    StringWriter check = new StringWriter();
+    CheckOutput.text(new ThresholdEvaluator(config).evaluate(view), true, false, new PrintWriter(check));
+    check.toString().lines().findFirst().ifPresent(summary -> out.println(TextLines.cut(summary, width)));
+    check.toString().lines().skip(1).forEach(line -> prose(out, width, line));
+    out.flush();
     return ExitCodes.OK;
+  }
+
+  /** A path as the user would type it: relative when it is below the working directory. */
+  private String shown(Path path) {
+    Path here = context.environment().workingDir();
+    return path.startsWith(here) && !path.equals(here) ? here.relativize(path).toString() : path.toString();
+  }
+
+  private static void prose(PrintWriter out, int width, String text) {
+    TextLines.wrap(text, width, "    ").forEach(out::println);
   }
 }

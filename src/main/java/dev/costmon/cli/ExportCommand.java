@@ -43,10 +43,11 @@ import picocli.CommandLine.Spec;
         "The .prom file holds the current month for node_exporter and is replaced atomically; OpenMetrics"
             + " carries timestamps, for promtool tsdb create-blocks-from openmetrics."},
     footerHeading = "%nExamples:%n",
-    footer = {"  costmon export                                  # rewrite the configured textfile",
+    footer = {"  costmon export                         # rewrite the configured textfile",
         "  costmon export --format prom --output -",
         "  costmon export --format openmetrics --from 2026-01-01 --output history.om",
-        "  promtool tsdb create-blocks-from openmetrics history.om /var/lib/prometheus/metrics2",
+        "  promtool tsdb create-blocks-from openmetrics history.om \\",
+        "      /var/lib/prometheus/metrics2",
         "  costmon export --format csv --from 2026-10-01 --to 2026-10-31 > october.csv"})
 public final class ExportCommand implements Callable<Integer> {
   @ParentCommand CostmonCommand parent;

@@ -39,8 +39,9 @@ public final class ImportCommand implements Runnable {
       footer = {"  costmon import focus --account aws focus-2026-11.csv.gz",
           "  costmon import focus --account azure --parts part-0001.csv.gz part-0002.csv.gz",
           "",
-          "Exit codes: 0 imported (or already there), 65 a file is not valid FOCUS (nothing of it stored),",
-          "64 unknown account, 74 database error, 75 a collect runs, 78 configuration error."})
+          "Exit codes: 0 imported (or already there), 65 a file is not valid FOCUS",
+          "(nothing of it stored), 64 unknown account, 74 database error,",
+          "75 a collect runs, 78 configuration error."})
   public static final class Focus implements Callable<Integer> {
     @ParentCommand ImportCommand parent;
 

@@ -32,8 +32,8 @@ public final class NotifyCommand implements Runnable {
           "A channel called by on_hard_cap is tested only when named with --channel."},
       footerHeading = "%nExamples:%n",
       footer = {"  costmon notify test", "  costmon notify test --channel ops-slack", "",
-          "Exit codes: 0 every message delivered, 1 some failed, 2 all failed, 64 unknown channel,",
-          "78 configuration error (also: no channels configured)."})
+          "Exit codes: 0 every message delivered, 1 some failed, 2 all failed,",
+          "64 unknown channel, 78 configuration error (also: no channels configured)."})
   static final class Test implements Callable<Integer> {
     @ParentCommand NotifyCommand notify;
 

@@ -10,6 +10,7 @@ import dev.costmon.report.ReportRenderer;
 import dev.costmon.store.Database;
 import dev.costmon.store.History;
 import java.time.YearMonth;
+import java.util.List;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,6 +62,7 @@ public final class ReportCommand implements Callable<Integer> {
           .withFormat(ReportFormat.fromLabel(format))
           .withGrouping(Grouping.parse(by))
           .withColour(session.colour())
+          .withWidth(session.columns())
           .withDemo(session.config().demo());
       selected = month == null
           ? YearMonth.now(context.clock().withZone(session.config().timezone())) : YearMonth.parse(month);
@@ -71,6 +73,7 @@ public final class ReportCommand implements Callable<Integer> {
     try (Database db = Database.open(session.config().database(), false)) {
       History history = new History(db);
       MonthView view = new MonthAnalyzer(session.config()).analyze(history, selected, context.clock().instant());
+      requireLabel(options.grouping(), view);
       ReportRenderer.of(options.format()).render(view, options, session.out());
       if (parent.global.verbose()) {
         UnmatchedRates.find(session.config().accounts(), history.latest(selected.atDay(1), selected.atEndOfMonth()))
@@ -78,5 +81,15 @@ public final class ReportCommand implements Callable<Integer> {
       }
     }
     return ExitCodes.OK;
+  }
+
+  /** A label nobody sets would put all spend under "unattributed": far likelier a typo than a wish. */
+  private void requireLabel(Grouping grouping, MonthView view) {
+    List<String> keys = view.attribution().keys();
+    if (grouping.kind() == Grouping.Kind.LABEL && !keys.contains(grouping.labelKey())) {
+      throw new ParameterException(spec.commandLine(), "--by " + grouping.label() + ": no account has the label '"
+          + grouping.labelKey() + "' (" + (keys.isEmpty() ? "no account has labels"
+          : "labels: " + String.join(", ", keys)) + ")");
+    }
   }
 }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
     footer = {"  costmon reprocess --from 2026-11-01",
         "  costmon reprocess --account anthropic --from 2026-10-01 --verbose",
         "",
-        "Exit codes: 0 done, 1 some accounts failed, 2 all failed, 75 a collect runs, 78 config error."})
+        "Exit codes: 0 done, 1 some accounts failed, 2 all failed, 75 a collect runs,",
+        "78 configuration error."})
 public final class ReprocessCommand implements Callable<Integer> {
   @ParentCommand CostmonCommand parent;
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 /** The config a command runs with, and the terminal conventions (colour, verbosity) it prints by. */
 record Session(CliContext context, GlobalOptions options, CostmonConfig config) {
+  static final int DEFAULT_COLUMNS = 80;
 
   static Session open(CliContext context, GlobalOptions options) {
     Path file = new ConfigLocator(context.environment()).locate(options.config());
@@ -44,10 +45,27 @@ record Session(CliContext context, GlobalOptions options, CostmonConfig config) 
     return JournalStream.active(context.environment()) ? JournalStream.INFO : "";
   }
 
-  /** Colours only on a terminal, and never with --no-color or NO_COLOR (https://no-color.org). */
+  /**
+   * Colours only on a terminal that can show them: never with --no-color, NO_COLOR
+   * (https://no-color.org) or TERM=dumb (Emacs shells, some CI consoles print the escape codes raw).
+   */
   boolean colour() {
     String noColor = context.environment().get("NO_COLOR");
-    return context.environment().terminal() && !options.noColor() && (noColor == null || noColor.isEmpty());
+    return context.environment().terminal() && !options.noColor() && (noColor == null || noColor.isEmpty())
+        && !"dumb".equals(context.environment().get("TERM"));
+  }
+
+  /**
+   * The columns a table may use: COLUMNS when set, else the terminal's width, else (a pipe, a file,
+   * cron's mail) {@value #DEFAULT_COLUMNS}, which fits anywhere text is pasted.
+   */
+  int columns() {
+    String columns = context.environment().get("COLUMNS");
+    if (columns != null && columns.strip().matches("[0-9]{1,5}") && Integer.parseInt(columns.strip()) > 0) {
+      return Integer.parseInt(columns.strip());
+    }
+    int terminal = context.environment().terminal() ? context.environment().terminalColumns().getAsInt() : 0;
+    return terminal > 0 ? terminal : DEFAULT_COLUMNS;
   }
 
   /** Progress lines go to a terminal, or anywhere with --verbose; cron sees errors only. */

@@ -87,8 +87,6 @@ public final class ConfigLoader {
           + " needs a few levels: look for a long run of [ or {");
     } catch (JsonProcessingException e) {
       throw new ConfigException(file + ":" + lineCol(e) + ": " + firstLine(e.getOriginalMessage()));
-    } catch (IOException e) {
-      throw new ConfigException(file + ": " + e.getMessage());
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw new ConfigException(file + ": the config file is empty; see config.example.yaml");
@@ -115,6 +113,11 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The parser the loader uses, for {@link ConfigSchema} to name keys as the loader does. */
+  static YAMLFactory factoryForSchema() {
+    return factory();
   }
 
   /** The YAML parser: a key written twice in one mapping is an error, not a silent override. */

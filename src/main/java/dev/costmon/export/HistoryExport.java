@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
 /**
  * {@code costmon export}: the stored history of a date range as OpenMetrics with timestamps (for
  * {@code promtool tsdb create-blocks-from openmetrics}), as CSV or as JSON, with exact decimals in
- * CSV and JSON. Accounts no longer in the config are exported with provider {@code unknown}.
+ * CSV and JSON. Accounts no longer in the config are exported with provider {@code unknown}. Demo
+ * data says so in every format: a {@code costmon_demo} series, a {@code demo} column, a {@code demo} field.
  */
 public final class HistoryExport {
   /** The provider of observations whose account is no longer configured. */
@@ -40,7 +41,7 @@ public final class HistoryExport {
 
   private static final List<String> COLUMNS = List.of(
       "day", "account", "provider", "kind", "metric", "dimension", "value", "unit", "provenance", "tags",
-      "collected_at");
+      "collected_at", "demo");
 
   /** The order of the CSV and JSON rows: the columns' order. */
   private static final Comparator<StoredObservation> ROW_ORDER =
@@ -138,6 +139,12 @@ public final class HistoryExport {
           // A forecast is a statement about a month, not a daily figure; the CSV and JSON keep it.
         }
       }
+    }
+    if (config.demo()) {
+      // As in the .prom file: dashboards and alert rules can tell backfilled demo data from real spend.
+      TreeMap<LocalDate, BigDecimal> days = new TreeMap<>();
+      from.datesUntil(to.plusDays(1)).forEach(day -> days.put(day, BigDecimal.ONE));
+      family(out, "costmon_demo", PromTextfile.DEMO_HELP, Map.of("", days));
     }
     Map<String, TreeMap<LocalDate, BigDecimal>> daily = new TreeMap<>();
     Map<String, TreeMap<LocalDate, BigDecimal>> monthToDate = new TreeMap<>();
@@ -240,7 +247,7 @@ public final class HistoryExport {
     Observation o = s.observation();
     return List.of(o.day().toString(), s.account(), provider(s.account()), o.kind().label(), o.metric(),
         o.dimension(), o.value().toPlainString(), o.unit(), o.provenance().label(), Tags.encode(o.tags()),
-        s.collectedAt().toString());
+        s.collectedAt().toString(), Boolean.toString(config.demo()));
   }
 
   private void csv(LocalDate from, LocalDate to, Writer out) throws IOException {
@@ -263,11 +270,15 @@ public final class HistoryExport {
       g.writeStringField("from", from.toString());
       g.writeStringField("to", to.toString());
       g.writeStringField("currency", config.currency().getCurrencyCode());
+      g.writeBooleanField("demo", config.demo());
       g.writeArrayFieldStart("observations");
       for (StoredObservation s : rows(from, to)) {
         List<String> f = fields(s);
         g.writeStartObject();
         for (int i = 0; i < COLUMNS.size(); i++) {
+          if (COLUMNS.get(i).equals("demo")) {
+            continue; // said once, at the top of the document
+          }
           if (COLUMNS.get(i).equals("value")) {
             g.writeNumberField("value", s.observation().value());
           } else if (COLUMNS.get(i).equals("tags")) {

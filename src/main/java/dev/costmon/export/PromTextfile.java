@@ -55,10 +55,14 @@ public final class PromTextfile {
   /** The analyzer's name for spend not split by service; alone, it would only repeat the account total. */
   static final String ACCOUNT_SERVICE = "(account)";
 
+  /** The HELP of {@code costmon_demo}, here and in the OpenMetrics history export. */
+  static final String DEMO_HELP =
+      "1: every figure in this file is synthetic demo data (costmon demo mode), not real spend.";
+
   /** Every family this file may hold, with its HELP text; names are an interface (alert rules, dashboards). */
   private static final Map<String, String> HELP = help(
       "costmon_build_info", "costmon build that wrote this file; always 1, the version label names the release.",
-      "costmon_demo", "1: every figure in this file is synthetic demo data (costmon demo mode), not real spend.",
+      "costmon_demo", DEMO_HELP,
       "costmon_spend_month_to_date",
       "Month-to-date spend of the account in its own currency, named by the currency label.",
       "costmon_spend_month_to_date_reporting",

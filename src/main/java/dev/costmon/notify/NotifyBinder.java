@@ -54,6 +54,16 @@ public final class NotifyBinder {
 
   private NotifyBinder() {}
 
+  /** The keys of a {@code notify:} channel, by channel type. */
+  public static Map<String, Set<String>> channelKeys() {
+    return KEYS_BY_TYPE;
+  }
+
+  /** The records {@code debounce:} and an account's {@code on_hard_cap:} bind to, by key. */
+  public static Map<String, Class<?>> sections() {
+    return Map.of("debounce", RawDebounce.class, "on_hard_cap", RawOnHardCap.class);
+  }
+
   /**
    * @param root the top level, for its {@code hard_cap} and {@code on_hard_cap} over all accounts
    * @param rawAccounts the account mappings as written, index-aligned with {@code accounts}

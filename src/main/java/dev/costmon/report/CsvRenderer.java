@@ -12,6 +12,7 @@ import dev.costmon.model.Money;
 import dev.costmon.store.CollectionState;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -21,7 +22,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The report as RFC 4180 CSV with exact decimals. The {@code type} column says what a row is:
+ * The report as RFC 4180 CSV with exact decimals (ratios with four places). The {@code type} column says what a row is:
  * {@code account}, {@code service} (with {@code --by service}), {@code usage}, {@code subtotal} (with
  * {@code --by provider|label:KEY}), {@code estimate_vs_actual} (an estimate from {@code rates:} that the
  * provider's own spend replaced: {@code estimate}, {@code actual}, {@code gap} over {@code days}; never
@@ -38,6 +39,7 @@ import java.util.stream.Collectors;
  * takes the first line as the header. The column is always there, so the layout never changes.
  */
 final class CsvRenderer implements ReportRenderer {
+  private static final int RATIO_SCALE = 4;
   static final List<String> HEADER = List.of(
       "type", "month", "group", "account", "provider", "service", "currency", "spend", "provenance",
       "reporting_currency", "spend_reporting", "fx_rate", "cap", "cap_currency", "cap_ratio", "forecast",
@@ -93,7 +95,7 @@ final class CsvRenderer implements ReportRenderer {
       total.put("cap", exact(cap));
       total.put("cap_currency", cap.currency().getCurrencyCode());
     });
-    total.put("cap_ratio", exact(view.capRatio()));
+    total.put("cap_ratio", ratio(view.capRatio()));
     total.put("forecast_reporting", exact(view.totalForecast()));
     out.print(Csv.record(total.fields()));
     out.flush();
@@ -114,11 +116,11 @@ final class CsvRenderer implements ReportRenderer {
       row.put("cap", exact(cap));
       row.put("cap_currency", cap.currency().getCurrencyCode());
     });
-    row.put("cap_ratio", exact(account.capRatio()));
+    row.put("cap_ratio", ratio(account.capRatio()));
     row.put("forecast", exact(account.forecast()));
     row.put("forecast_provenance", account.forecastProvenance().label());
     row.put("forecast_reporting", exact(Report.forecastReporting(account, report.currency())));
-    row.put("forecast_ratio", exact(account.forecastRatio()));
+    row.put("forecast_ratio", ratio(account.forecastRatio()));
     row.put("stale", Boolean.toString(account.stale()));
     row.put("last_success", account.collection().flatMap(CollectionState::lastSuccess).map(Object::toString).orElse(""));
     row.put("condition", account.condition().orElse(""));
@@ -144,7 +146,7 @@ final class CsvRenderer implements ReportRenderer {
     row.put("usage", usage.value().toPlainString());
     row.put("unit", usage.unit());
     row.put("quota", usage.quota().map(q -> q.value().toPlainString()).orElse(""));
-    row.put("usage_ratio", exact(usage.ratio()));
+    row.put("usage_ratio", ratio(usage.ratio()));
     return row.fields();
   }
 
@@ -166,6 +168,14 @@ final class CsvRenderer implements ReportRenderer {
 
   private static String exact(Money money) {
     return money.amount().toPlainString();
+  }
+
+  /**
+   * Ratios are quotients, not stored figures: 2/3 has no exact decimal. Four places (a hundredth of a
+   * percent) always, so a column never mixes {@code 0.60} with {@code 0.6666666666666667}.
+   */
+  private static String ratio(Optional<BigDecimal> value) {
+    return value.map(r -> r.setScale(RATIO_SCALE, RoundingMode.HALF_EVEN).toPlainString()).orElse("");
   }
 
   private static String exact(Optional<BigDecimal> value) {

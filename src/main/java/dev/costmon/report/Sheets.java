@@ -12,16 +12,28 @@ import dev.costmon.report.Sheet.Cell;
 import dev.costmon.report.Sheet.Column;
 import dev.costmon.store.CollectionState;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /** The spend and usage tables a person reads, shared by the terminal table and Markdown. */
 final class Sheets {
   static final String DEMO_BANNER = "DEMO DATA — synthetic figures from costmon's demo provider, not real spend";
   private static final String NONE = "-";
+  private static final String PROVIDER = "PROVIDER";
+  private static final String TREND = "TREND";
+  private static final String CAP_SHARE = "% OF CAP";
+  private static final String SOURCE = "SOURCE";
+  static final String SOURCE_BADGE = "SRC";
+  private static final String COLLECTED = "COLLECTED";
+  private static final String COLLECTED_AGE = "AGE";
 
   private Sheets() {}
 
@@ -34,10 +46,10 @@ final class Sheets {
   static Sheet spend(Report report) {
     String code = report.currency().getCurrencyCode();
     List<Column> columns = List.of(
-        new Column("ACCOUNT", false), new Column("PROVIDER", false), new Column("SPEND", true),
-        new Column("IN " + code, true), new Column("CAP", true), new Column("% OF CAP", true),
-        new Column("FORECAST", true), new Column("TREND", false), new Column("SOURCE", false),
-        new Column("COLLECTED", false));
+        new Column("ACCOUNT", false), new Column(PROVIDER, false), new Column("SPEND", true),
+        new Column("IN " + code, true), new Column("CAP", true), new Column(CAP_SHARE, true),
+        new Column("FORECAST", true), new Column(TREND, false), new Column(SOURCE, false),
+        new Column(COLLECTED, false));
     List<List<Cell>> rows = new ArrayList<>();
     for (SpendGroup group : report.groups()) {
       for (SpendGroup.Member member : group.members()) {
@@ -53,10 +65,51 @@ final class Sheets {
       if (report.grouping().hasGroups()) {
         rows.add(cells("subtotal " + report.grouping().describe(group.key()), "", "", group.spend().displayAmount(),
             "", "", group.forecast().map(Money::display).orElse(NONE), "", source(group.provenance()), ""));
+        List<Cell> subtotal = rows.get(rows.size() - 1);
+        subtotal.set(8, new Cell(source(group.provenance()), Ansi.PLAIN, badges(group.provenance())));
       }
     }
     rows.add(totalRow(report.view()));
-    return new Sheet(columns, rows);
+    return new Sheet(columns, rows).narrowedBy(SPEND_NARROWINGS);
+  }
+
+  /**
+   * How the spend table gives up width on a narrow terminal, least important first: words that have
+   * a shorter form, then the trend's older days, then whole columns a reader can do without. What
+   * remains at 80 columns is the money: account, spend, cap, share of the cap, forecast.
+   */
+  private static final List<UnaryOperator<Sheet>> SPEND_NARROWINGS = List.of(
+      sheet -> badges(sheet.compact(SOURCE, SOURCE_BADGE)),
+      sheet -> sheet.compact(COLLECTED, COLLECTED_AGE),
+      sheet -> sheet.tail(TREND, 14),
+      sheet -> sheet.tail(TREND, 7),
+      sheet -> sheet.drop(TREND),
+      sheet -> sheet.drop(PROVIDER),
+      sheet -> sheet.compact(CAP_SHARE, "%"));
+
+  /** The legend of the source badges the sheet shows, e.g. {@code SRC: A api, E estimate, F fixed}. */
+  static Sheet badges(Sheet sheet) {
+    int column = sheet.columns().stream().map(Column::header).toList().indexOf(SOURCE_BADGE);
+    Set<Provenance> shown = new TreeSet<>();
+    for (List<Cell> row : sheet.rows()) {
+      for (Provenance p : Provenance.values()) {
+        if (row.get(column).text().contains(badge(p))) {
+          shown.add(p);
+        }
+      }
+    }
+    return shown.isEmpty() ? sheet : sheet.withLegend(SOURCE_BADGE + ": "
+        + shown.stream().map(p -> badge(p) + " " + p.label()).collect(Collectors.joining(", ")));
+  }
+
+  /** {@code A} for api, {@code E} for estimate: the label's initial, unique among provenances. */
+  static String badge(Provenance provenance) {
+    return provenance.label().substring(0, 1).toUpperCase(Locale.ROOT);
+  }
+
+  private static String badges(Set<Provenance> provenance) {
+    return provenance.isEmpty() ? NONE
+        : provenance.stream().sorted().map(Sheets::badge).collect(Collectors.joining("+"));
   }
 
   /** Every usage metric of every account, with its quota and the share used where there is one. */
@@ -120,8 +173,8 @@ final class Sheets {
         ratio(account.capRatio(), thresholds, base),
         new Cell(account.forecast().display(), forecastOverCap ? Ansi.YELLOW : base),
         new Cell(Sparkline.of(account.trend()), base),
-        new Cell(source(report, account), base),
-        new Cell(collected(account, report.view()), base));
+        new Cell(source(report, account), base, badges(account.provenance())),
+        new Cell(collected(account, report.view()), base, age(account, report.view())));
   }
 
   private static List<Cell> serviceRow(Report report, AccountView account, ServiceSpend service) {
@@ -130,6 +183,7 @@ final class Sheets {
         Report.serviceReporting(account, service, report.currency()).displayAmount(), "", "", "", "",
         service.provenance().label(), ""));
     row.replaceAll(cell -> new Cell(cell.text(), base));
+    row.set(8, new Cell(service.provenance().label(), base, badge(service.provenance())));
     return row;
   }
 
@@ -178,6 +232,17 @@ final class Sheets {
     }
     String ago = Display.ago(last.get(), view.now());
     return account.stale() ? "stale " + ago : ago;
+  }
+
+  /** {@code 2h}, {@code !3d} (stale), {@code never}: how old the data is, for a narrow terminal. */
+  static String age(AccountView account, MonthView view) {
+    Optional<Instant> last = account.collection().flatMap(CollectionState::lastSuccess);
+    if (last.isEmpty()) {
+      return "never";
+    }
+    Duration age = Duration.between(last.get(), view.now());
+    String compact = age.isNegative() || age.toMinutes() < 1 ? "now" : Display.compact(age);
+    return account.stale() ? "!" + compact : compact;
   }
 
   private static List<Cell> cells(String... texts) {

@@ -6,26 +6,34 @@ import dev.costmon.report.Sheet.Column;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
-/** The report for a person in a terminal: aligned columns, sparklines, colours when asked for. */
+/**
+ * The report for a person in a terminal: aligned columns, sparklines, colours when asked for. A row
+ * never wraps: on a narrow terminal the sheets give up their least important width first (see
+ * {@link Sheet#narrowings()}), and prose lines wrap between words.
+ */
 final class TableRenderer implements ReportRenderer {
   private static final String GAP = "  ";
+  /** Below this a text column is cut no further: "claude-…" still says which account it is. */
+  private static final int MIN_TEXT = 8;
 
   @Override
   public void render(MonthView view, ReportOptions options, PrintWriter out) {
     Report report = Report.of(view, options);
     boolean colour = options.colour();
+    int width = options.width();
     if (options.demo()) {
-      out.println(Ansi.YELLOW.paint(Sheets.DEMO_BANNER, colour));
+      TextLines.wrap(Sheets.DEMO_BANNER, width, "").forEach(l -> out.println(Ansi.YELLOW.paint(l, colour)));
     }
-    out.println(Sheets.title(report));
+    TextLines.wrap(Sheets.title(report), width, "  ").forEach(out::println);
     out.println();
-    layout(Sheets.spend(report), colour).forEach(out::println);
+    print(fit(Sheets.spend(report), width), colour, width, out);
     Sheet usage = Sheets.usage(report);
     if (!usage.rows().isEmpty()) {
       out.println();
       out.println("Usage vs quota");
-      layout(usage, colour).forEach(out::println);
+      print(fit(usage, width), colour, width, out);
     }
     Sheet reconciliation = Sheets.reconciliation(report);
     if (report.grouping().kind() == Grouping.Kind.SERVICE && !reconciliation.rows().isEmpty()) {
@@ -37,10 +45,33 @@ final class TableRenderer implements ReportRenderer {
     if (!notes.isEmpty()) {
       out.println();
       for (Notes.Note note : notes) {
-        out.println((note.warning() ? "! " : "") + note.text());
+        TextLines.wrap((note.warning() ? "! " : "") + note.text(), width, "  ").forEach(out::println);
       }
     }
     out.flush();
+  }
+
+  private static void print(Sheet sheet, boolean colour, int width, PrintWriter out) {
+    layout(sheet, colour).forEach(out::println);
+    sheet.legend().forEach(line -> TextLines.wrap(line, width, "  ").forEach(out::println));
+  }
+
+  /**
+   * The sheet narrowed step by step until its lines fit in {@code width} columns, then its text
+   * columns cut if still needed; {@link ReportOptions#UNLIMITED} keeps it whole.
+   */
+  static Sheet fit(Sheet sheet, int width) {
+    if (width == ReportOptions.UNLIMITED) {
+      return sheet;
+    }
+    Sheet fitted = sheet;
+    for (UnaryOperator<Sheet> step : sheet.narrowings()) {
+      if (fitted.width(GAP.length()) <= width) {
+        return fitted;
+      }
+      fitted = step.apply(fitted);
+    }
+    return fitted.width(GAP.length()) <= width ? fitted : fitted.shortenTexts(width, GAP.length(), MIN_TEXT);
   }
 
   /** Lines of the sheet, columns as wide as their content, numbers right-aligned, no trailing blanks. */

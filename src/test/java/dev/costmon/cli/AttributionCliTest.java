@@ -30,6 +30,7 @@ class AttributionCliTest {
   @BeforeEach
   void setUp() {
     cli = new CliHarness(dir);
+    cli.env.put("COLUMNS", "200"); // tables in full: the tests read their columns
     cli.write("costmon.yaml", CONFIG);
     cli.write("prom/.keep", "");
   }
@@ -100,5 +101,16 @@ class AttributionCliTest {
 
     assertThat(r.exitCode()).isEqualTo(78);
     assertThat(r.err()).contains("costmon.yaml:26:7: attribution rule 1: unknown key 'acount' (did you mean 'account'?)");
+  }
+
+  @Test
+  void aLabelNoAccountHasIsAUsageErrorNamingTheLabelsThereAre() {
+    cli.run("collect");
+
+    CliHarness.Result r = cli.run("report", "--by", "label:tema");
+
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).startsWith("costmon: --by label:tema: no account has the label 'tema' (labels: env, team)\n");
+    assertThat(r.out()).isEmpty();
   }
 }

@@ -23,6 +23,10 @@ final class CliHarness {
   final Map<String, String> env = new HashMap<>();
   Clock clock = Clock.fixed(Instant.parse("2026-11-23T07:00:00Z"), ZoneOffset.UTC);
   boolean terminal;
+  /** The terminal's width as the terminal itself reports it; 0 for unknown. */
+  int terminalColumns;
+  /** How the user started costmon, as hints print it. */
+  String command = "costmon";
 
   CliHarness(Path dir) {
     this.dir = dir;
@@ -49,7 +53,7 @@ final class CliHarness {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CliContext context = new CliContext(new PrintWriter(out, true), new PrintWriter(err, true),
-        new Environment(env, dir, dir.resolve("home"), terminal), clock, ProviderRegistry.builtIn());
+        new Environment(env, dir, dir.resolve("home"), terminal, () -> terminalColumns), clock, ProviderRegistry.builtIn(), command);
     int code = Cli.run(context, args);
     return new Result(code, out.toString(), err.toString());
   }

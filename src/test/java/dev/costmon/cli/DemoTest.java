@@ -19,11 +19,12 @@ class DemoTest {
   @Test
   void buildsAHistoryAndShowsEveryFeatureLabelledAsDemo() throws Exception {
     CliHarness cli = new CliHarness(dir);
+    cli.env.put("COLUMNS", "200"); // the check's lines whole, as a monitoring system reads them
 
     CliHarness.Result r = cli.run("demo");
 
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).startsWith("DEMO DATA: 90 days of synthetic history for 6 accounts in " + dir.resolve("costmon-demo"))
+    assertThat(r.out()).startsWith("DEMO DATA: 90 days of synthetic history for 6 accounts in costmon-demo\n")
         .contains("COSTMON CRITICAL")
         .contains("CRITICAL ovh-bare-metal cap")
         .contains("WARNING supabase quota:database_size: database_size 6.82 GB is 85.3% of quota 8.00 GB");
@@ -126,5 +127,43 @@ class DemoTest {
 
     assertThat(cli.run("demo", "--days", "2", "--dir", "empty").exitCode()).isZero();
     assertThat(dir.resolve("empty/history.db")).exists();
+  }
+
+  @Test
+  void everyHistoryExportSaysItIsDemoData() {
+    CliHarness cli = new CliHarness(dir);
+    assertThat(cli.run("demo", "--days", "3").exitCode()).isZero();
+
+    String csv = cli.run("export", "-c", "costmon-demo/costmon.yaml", "--format", "csv").out();
+    String json = cli.run("export", "-c", "costmon-demo/costmon.yaml", "--format", "json").out();
+    String om = cli.run("export", "-c", "costmon-demo/costmon.yaml", "--format", "openmetrics").out();
+
+    assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",demo");
+    assertThat(csv.lines().skip(1)).isNotEmpty().allSatisfy(line -> assertThat(line).endsWith(",true"));
+    assertThat(json).contains("\"demo\" : true");
+    assertThat(om).contains("# TYPE costmon_demo gauge\n").containsPattern("\ncostmon_demo 1 \\d+\n");
+  }
+
+  @Test
+  void theHintNamesTheCommandThatStartedCostmon() {
+    CliHarness cli = new CliHarness(dir);
+    cli.command = "java -jar target/costmon.jar";
+    cli.env.put("COLUMNS", "100");
+
+    CliHarness.Result r = cli.run("demo", "--days", "2");
+
+    assertThat(r.out()).contains("\nExplore: java -jar target/costmon.jar report -c costmon-demo/costmon.yaml"
+        + " --by label:team\n").contains("\n$ java -jar target/costmon.jar check -c costmon-demo/costmon.yaml\n");
+  }
+
+  @Test
+  void aHintThatWouldWrapLeavesOutTheGroupingRatherThanBreakTheCommand() {
+    CliHarness cli = new CliHarness(dir);
+    cli.command = "java -jar target/costmon.jar";
+    cli.env.put("COLUMNS", "80");
+
+    CliHarness.Result r = cli.run("demo", "--days", "2");
+
+    assertThat(r.out()).contains("\nExplore: java -jar target/costmon.jar report -c costmon-demo/costmon.yaml\n");
   }
 }

@@ -148,18 +148,18 @@ class HistoryExportTest {
   @Test
   void csvHasOneRowPerCurrentObservationWithExactDecimals() {
     assertThat(export(Format.CSV, NOV1, NOV2)).isEqualTo("""
-        day,account,provider,kind,metric,dimension,value,unit,provenance,tags,collected_at
-        2026-11-01,ionos,fixed,spend,spend,monthly fee,0.2,EUR,fixed,,2026-11-03T06:00:00Z
-        2026-11-01,ionos,fixed,forecast,spend,,6,EUR,fixed,,2026-11-03T06:00:00Z
-        2026-11-01,openai,openai,spend,spend,embeddings,0.50,USD,api,,2026-11-03T06:00:00Z
-        2026-11-01,openai,openai,spend,spend,gpt-4o,2.50,USD,api,,2026-11-03T06:00:00Z
-        2026-11-01,openai,openai,usage,tokens,embeddings,500,tokens,api,,2026-11-03T06:00:00Z
-        2026-11-01,openai,openai,usage,tokens,gpt-4o,1000,tokens,api,,2026-11-03T06:00:00Z
-        2026-11-01,openai,openai,forecast,spend,,40,USD,api,,2026-11-03T06:00:00Z
-        2026-11-02,ionos,fixed,spend,spend,monthly fee,0.2,EUR,fixed,,2026-11-03T06:00:00Z
-        2026-11-02,ionos,fixed,spend,spend,support,1,USD,api,,2026-11-03T06:00:00Z
-        2026-11-02,old-acct,unknown,spend,spend,"x, ""y""\",3,EUR,invoice,,2026-11-03T06:00:00Z
-        2026-11-02,openai,openai,spend,spend,gpt-4o,1,USD,api,"{""project"":""web app""}",2026-11-03T06:00:00Z
+        day,account,provider,kind,metric,dimension,value,unit,provenance,tags,collected_at,demo
+        2026-11-01,ionos,fixed,spend,spend,monthly fee,0.2,EUR,fixed,,2026-11-03T06:00:00Z,false
+        2026-11-01,ionos,fixed,forecast,spend,,6,EUR,fixed,,2026-11-03T06:00:00Z,false
+        2026-11-01,openai,openai,spend,spend,embeddings,0.50,USD,api,,2026-11-03T06:00:00Z,false
+        2026-11-01,openai,openai,spend,spend,gpt-4o,2.50,USD,api,,2026-11-03T06:00:00Z,false
+        2026-11-01,openai,openai,usage,tokens,embeddings,500,tokens,api,,2026-11-03T06:00:00Z,false
+        2026-11-01,openai,openai,usage,tokens,gpt-4o,1000,tokens,api,,2026-11-03T06:00:00Z,false
+        2026-11-01,openai,openai,forecast,spend,,40,USD,api,,2026-11-03T06:00:00Z,false
+        2026-11-02,ionos,fixed,spend,spend,monthly fee,0.2,EUR,fixed,,2026-11-03T06:00:00Z,false
+        2026-11-02,ionos,fixed,spend,spend,support,1,USD,api,,2026-11-03T06:00:00Z,false
+        2026-11-02,old-acct,unknown,spend,spend,"x, ""y""\",3,EUR,invoice,,2026-11-03T06:00:00Z,false
+        2026-11-02,openai,openai,spend,spend,gpt-4o,1,USD,api,"{""project"":""web app""}",2026-11-03T06:00:00Z,false
         """.replace("\n", "\r\n"));
   }
 
@@ -170,6 +170,7 @@ class HistoryExportTest {
           "from" : "2026-11-02",
           "to" : "2026-11-02",
           "currency" : "EUR",
+          "demo" : false,
           "observations" : [
             {
               "day" : "2026-11-02",
@@ -257,7 +258,7 @@ class HistoryExportTest {
   void anEmptyHistoryIsJustTheEndMarker() {
     assertThat(export(Format.OPENMETRICS, LocalDate.of(2020, 1, 1), LocalDate.of(2020, 1, 31))).isEqualTo("# EOF\n");
     assertThat(export(Format.CSV, LocalDate.of(2020, 1, 1), LocalDate.of(2020, 1, 31)))
-        .isEqualTo("day,account,provider,kind,metric,dimension,value,unit,provenance,tags,collected_at\r\n");
+        .isEqualTo("day,account,provider,kind,metric,dimension,value,unit,provenance,tags,collected_at,demo\r\n");
   }
 
   @Test

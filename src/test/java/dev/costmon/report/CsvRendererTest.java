@@ -27,15 +27,15 @@ class CsvRendererTest {
             + "fx_rate,cap,cap_currency,cap_ratio,forecast,forecast_provenance,forecast_reporting,forecast_ratio,"
             + "metric,usage,unit,quota,usage_ratio,stale,last_success,condition,fx_date,fx_source,days,estimate,actual,"
             + "gap,demo",
-        "account,2026-11,,ionos,fixed,,EUR,4.6,fixed,USD,4.968,1.08,10,EUR,0.46,6.00,fixed,6.4800,0.60,"
+        "account,2026-11,,ionos,fixed,,EUR,4.6,fixed,USD,4.968,1.08,10,EUR,0.4600,6.00,fixed,6.4800,0.6000,"
             + ",,,,,false,2026-11-23T08:00:00Z,,,,,,,,false",
-        "account,2026-11,,openai-prod,openai,,USD,17.123456,api+estimate,USD,17.123456,1,20,USD,0.8561728,23.3,"
-            + "estimate,23.3,1.165,,,,,,false,2026-11-23T09:15:00Z,,,,,,,,false",
+        "account,2026-11,,openai-prod,openai,,USD,17.123456,api+estimate,USD,17.123456,1,20,USD,0.8562,23.3,"
+            + "estimate,23.3,1.1650,,,,,,false,2026-11-23T09:15:00Z,,,,,,,,false",
         "usage,2026-11,,openai-prod,openai,,,,,,,,,,,,,,,input_tokens,1234567,tokens,,,,,,,,,,,,false",
-        "usage,2026-11,,openai-prod,openai,,,,,,,,,,,,,,,storage,850000000,bytes,1000000000,0.850000000,,,,,,,,,,false",
+        "usage,2026-11,,openai-prod,openai,,,,,,,,,,,,,,,storage,850000000,bytes,1000000000,0.8500,,,,,,,,,,false",
         "account,2026-11,,anthropic,anthropic,,USD,0,,USD,0,1,,,,0,estimate,0,,,,,,,true,2026-11-20T10:00:00Z,"
             + "no admin access,,,,,,,false",
-        "total,2026-11,,,,,,,,USD,22.091456,,50,USD,0.44182912,,,29.7800,,,,,,,,,,,,,,,,false",
+        "total,2026-11,,,,,,,,USD,22.091456,,50,USD,0.4418,,,29.7800,,,,,,,,,,,,,,,,false",
         "");
   }
 

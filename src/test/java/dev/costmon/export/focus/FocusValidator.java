@@ -238,7 +238,7 @@ public final class FocusValidator {
       return;
     }
     if (format.startsWith("Key")) {
-      node.fields().forEachRemaining(f -> {
+      node.properties().forEach(f -> {
         if (f.getValue().isContainerNode()) {
           problems.add(where + " value of key '" + f.getKey() + "' is an object or array, not allowed in Key-Value Format");
         }
