@@ -39,7 +39,7 @@ public final class RawCommand implements Runnable {
   @Command(name = "list", mixinStandardHelpOptions = true,
       description = "The newest archived responses, of some accounts and days if asked.",
       footerHeading = "%nExamples:%n", footer = {"  costmon raw list --account anthropic --limit 20",
-          "  costmon raw list --from 2026-12-01 --to 2026-12-01     # fetched that day (the config's time zone)"})
+          "  costmon raw list --from 2026-12-01 --to 2026-12-01   # fetched that day"})
   static final class ListRaw implements Callable<Integer> {
     @ParentCommand RawCommand raw;
 
