@@ -83,6 +83,7 @@ class StoreFaultsTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the lock is held for its lock file, not used
   void theDatabaseAndItsCompanionFilesAreOwnerOnlyWhateverTheUmask() throws Exception {
     Path db = dir.resolve("sub/history.db");
     try (CollectLock lock = CollectLock.acquire(db); Database d = Database.open(db, true)) {
