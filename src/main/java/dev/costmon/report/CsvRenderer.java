@@ -172,14 +172,17 @@ final class CsvRenderer implements ReportRenderer {
 
   /**
    * Ratios are quotients, not stored figures: 2/3 has no exact decimal. Four places (a hundredth of a
-   * percent) always, so a column never mixes {@code 0.60} with {@code 0.6666666666666667}.
+   * percent) always, so a column never mixes {@code 0.60} with {@code 0.6666666666666667}; spend
+   * over a zero cap has no finite ratio and reads {@code inf}.
    */
   private static String ratio(Optional<BigDecimal> value) {
-    return value.map(r -> r.setScale(RATIO_SCALE, RoundingMode.HALF_EVEN).toPlainString()).orElse("");
+    return value
+        .map(r -> Ratios.overZero(r) ? "inf" : r.setScale(RATIO_SCALE, RoundingMode.HALF_EVEN).toPlainString())
+        .orElse("");
   }
 
   private static String exact(Optional<BigDecimal> value) {
-    return value.map(v -> Ratios.overZero(v) ? "inf" : v.toPlainString()).orElse("");
+    return value.map(BigDecimal::toPlainString).orElse("");
   }
 
   /** One record being filled by column name, so that no field lands in the wrong column. */
