@@ -59,6 +59,15 @@ public record AccountView(
   }
 
   /**
+   * Whether any spend figure of this month is stored. Without one, the zero in {@link #spend()} is
+   * an absence, not a figure: every output shows it as "no data", never as 0.00 (a month before the
+   * history began, an account whose collects all failed).
+   */
+  public boolean hasFigures() {
+    return !provenance.isEmpty() || !services.isEmpty();
+  }
+
+  /**
    * One of this account's figures in the reporting currency, exact, at the rate its spend was
    * converted with, so that parts converted one by one add up to {@link #spendReporting()}.
    */

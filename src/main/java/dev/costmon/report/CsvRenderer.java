@@ -124,6 +124,14 @@ final class CsvRenderer implements ReportRenderer {
     row.put("stale", Boolean.toString(account.stale()));
     row.put("last_success", account.collection().flatMap(CollectionState::lastSuccess).map(Object::toString).orElse(""));
     row.put("condition", account.condition().orElse(""));
+    if (!account.hasFigures()) {
+      // An absence, not a zero: the figures stay empty and the condition says why.
+      for (String field : List.of("spend", "provenance", "spend_reporting", "cap_ratio", "forecast",
+          "forecast_provenance", "forecast_reporting", "forecast_ratio")) {
+        row.put(field, "");
+      }
+      row.put("condition", account.condition().orElse("no data"));
+    }
     return row.fields();
   }
 

@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -144,6 +145,14 @@ final class JsonRenderer implements ReportRenderer {
     node.set("forecast", money(account.forecast(), forecastProvenance));
     node.set("forecast_reporting", money(Report.forecastReporting(account, currency), forecastProvenance));
     putRatio(node, "forecast_ratio", account.forecastRatio());
+    // No figure of the month stored: the zeros above are an absence, so they are null, and say why.
+    node.put("data", account.hasFigures() ? "ok" : account.hasData() ? "no_data_for_month" : "never_collected");
+    if (!account.hasFigures()) {
+      for (String field : List.of("spend", "spend_reporting", "cap_ratio", "forecast", "forecast_reporting",
+          "forecast_ratio")) {
+        node.putNull(field);
+      }
+    }
     ObjectNode thresholds = node.putObject("thresholds");
     thresholds.put("warn_at", account.account().thresholds().warnAt());
     thresholds.put("critical_at", account.account().thresholds().criticalAt());

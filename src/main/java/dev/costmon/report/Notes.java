@@ -5,10 +5,13 @@ import dev.costmon.fx.DatedRate;
 import dev.costmon.store.CollectionState;
 import dev.costmon.store.SnapshotStatus;
 import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -26,11 +29,19 @@ final class Notes {
     for (AccountView account : report.view().accounts()) {
       account.condition().ifPresent(c -> notes.add(new Note(true, account.id() + ": " + c + " (UNKNOWN)")));
       if (!account.hasData()) {
-        notes.add(new Note(true, account.id() + ": never collected successfully (UNKNOWN)"));
-      } else if (account.stale()) {
-        notes.add(new Note(true, account.id() + ": stale, last successful collection "
-            + Display.ago(account.collection().flatMap(CollectionState::lastSuccess).orElseThrow(), report.view().now())
-            + ", max age " + Display.compact(account.account().maxAge()) + " (UNKNOWN)"));
+        notes.add(new Note(true, account.id() + ": never collected successfully, no data (UNKNOWN)"));
+      } else {
+        if (!account.hasFigures()) {
+          YearMonth month = report.view().month();
+          notes.add(new Note(false, account.id() + ": no data for "
+              + month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + " " + month.getYear()
+              + " (no figure of that month is stored; - is no data, not zero)"));
+        }
+        if (account.stale()) {
+          notes.add(new Note(true, account.id() + ": stale, last successful collection "
+              + Display.ago(account.collection().flatMap(CollectionState::lastSuccess).orElseThrow(), report.view().now())
+              + ", max age " + Display.compact(account.account().maxAge()) + " (UNKNOWN)"));
+        }
       }
       account.collection()
           .filter(s -> s.lastStatus() == SnapshotStatus.FAILED)

@@ -164,6 +164,12 @@ final class Sheets {
     Ansi base = account.stale() ? Ansi.DIM : Ansi.PLAIN;
     Thresholds thresholds = account.account().thresholds();
     boolean forecastOverCap = account.forecastRatio().filter(r -> r.compareTo(thresholds.criticalAt()) >= 0).isPresent();
+    if (!account.hasFigures()) {
+      return List.of(new Cell(account.id(), base), new Cell(account.account().providerName(), base),
+          new Cell(NONE, base), new Cell(NONE, base), new Cell(account.cap().map(Money::display).orElse(NONE), base),
+          new Cell(NONE, base), new Cell(NONE, base), new Cell(Sparkline.of(account.trend()), base),
+          new Cell(NONE, base), new Cell(collected(account, report.view()), base, age(account, report.view())));
+    }
     return List.of(
         new Cell(account.id(), base),
         new Cell(account.account().providerName(), base),

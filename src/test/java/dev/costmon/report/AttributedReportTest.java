@@ -101,7 +101,7 @@ class AttributedReportTest {
         subtotal team=web                                     12.10                               -         api
         anthropic                       anthropic  1.10 EUR    1.19          -         -   6.00 EUR         api / forecast estimate  3h ago
           · wrkspc_misc/Claude Haiku               1.10 EUR    1.19                                         api
-        vercel                          vercel     0.00 USD    0.00  20.00 USD        0%   0.00 USD         -                        1h ago
+        vercel                          vercel            -       -  20.00 USD         -          -         -                        1h ago
         subtotal team=unattributed                             1.19                               -         api
         TOTAL                                                 26.88          -         -  36.26 USD
         """)
@@ -202,7 +202,7 @@ class AttributedReportTest {
   private static BigDecimal sum(List<List<String>> rows, String type) {
     int spend = CsvRenderer.HEADER.indexOf("spend_reporting");
     return rows.stream().filter(r -> r.get(0).equals(type))
-        .map(r -> new BigDecimal(r.get(spend))).reduce(BigDecimal.ZERO, BigDecimal::add);
+        .filter(r -> !r.get(spend).isEmpty()).map(r -> new BigDecimal(r.get(spend))).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   private static BigDecimal amount(JsonNode money) {

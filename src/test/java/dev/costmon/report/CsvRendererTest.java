@@ -33,7 +33,7 @@ class CsvRendererTest {
             + "estimate,23.3,1.1650,,,,,,false,2026-11-23T09:15:00Z,,,,,,,,false",
         "usage,2026-11,,openai-prod,openai,,,,,,,,,,,,,,,input_tokens,1234567,tokens,,,,,,,,,,,,false",
         "usage,2026-11,,openai-prod,openai,,,,,,,,,,,,,,,storage,850000000,bytes,1000000000,0.8500,,,,,,,,,,false",
-        "account,2026-11,,anthropic,anthropic,,USD,0,,USD,0,1,,,,0,estimate,0,,,,,,,true,2026-11-20T10:00:00Z,"
+        "account,2026-11,,anthropic,anthropic,,USD,,,USD,,1,,,,,,,,,,,,,true,2026-11-20T10:00:00Z,"
             + "no admin access,,,,,,,false",
         "total,2026-11,,,,,,,,USD,22.091456,,50,USD,0.4418,,,29.7800,,,,,,,,,,,,,,,,false",
         "");

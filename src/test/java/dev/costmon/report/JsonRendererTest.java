@@ -73,7 +73,7 @@ class JsonRendererTest {
         "closed", "currency", "grouping", "accounts", "groups", "totals");
     assertThat(names(root.get("accounts").get(0))).containsExactly("id", "provider", "labels", "currency", "spend",
         "spend_reporting", "fx_rate", "fx_date", "fx_source", "cap", "cap_ratio", "forecast", "forecast_reporting", "forecast_ratio",
-        "thresholds", "services", "estimate_vs_actual", "usage", "trend", "stale", "last_success", "condition");
+        "data", "thresholds", "services", "estimate_vs_actual", "usage", "trend", "stale", "last_success", "condition");
     assertThat(names(root.get("totals"))).containsExactly("spend", "forecast", "cap", "cap_ratio");
     assertThat(root.get("month").asText()).isEqualTo("2026-11");
     assertThat(root.get("generated_at").asText()).isEqualTo("2026-11-23T10:00:00Z");

@@ -30,6 +30,7 @@ class MarkdownRendererTest {
         ### Notes
 
         - **!** anthropic: no admin access (UNKNOWN)
+        - anthropic: no data for November 2026 (no figure of that month is stored; - is no data, not zero)
         - **!** anthropic: stale, last successful collection 3d ago, max age 36h (UNKNOWN)
         - fx: 1 EUR = 1.08 USD
         """);

@@ -29,7 +29,7 @@ class TableRendererTest {
         ACCOUNT      PROVIDER       SPEND  IN USD        CAP  % OF CAP   FORECAST  TREND                           SOURCE        COLLECTED
         ionos        fixed       4.60 EUR    4.97  10.00 EUR       46%   6.00 EUR  ██████████████████████████████  fixed         2h ago
         openai-prod  openai     17.12 USD   17.12  20.00 USD       85%  23.30 USD  ▁▁▂▂▃▅█▂                        api+estimate  45m ago
-        anthropic    anthropic   0.00 USD    0.00          -         -   0.00 USD  ▁▁                              -             stale 3d ago
+        anthropic    anthropic          -       -          -         -          -  ▁▁                              -             stale 3d ago
         TOTAL                               22.09  50.00 USD       44%  29.78 USD
 
         Usage vs quota
@@ -38,6 +38,7 @@ class TableRendererTest {
         openai-prod  storage           0.85 GB  1.00 GB  85%
 
         ! anthropic: no admin access (UNKNOWN)
+        anthropic: no data for November 2026 (no figure of that month is stored; - is no data, not zero)
         ! anthropic: stale, last successful collection 3d ago, max age 36h (UNKNOWN)
         fx: 1 EUR = 1.08 USD
         """);
@@ -100,7 +101,7 @@ class TableRendererTest {
         subtotal team=infra                                 4.97                        6.48 USD                                  fixed
         openai-prod                 openai     17.12 USD   17.12  20.00 USD       85%  23.30 USD  ▁▁▂▂▃▅█▂                        api+estimate  45m ago
         subtotal team=ml                                   17.12                       23.30 USD                                  api+estimate
-        anthropic                   anthropic   0.00 USD    0.00          -         -   0.00 USD  ▁▁                              -             stale 3d ago
+        anthropic                   anthropic          -       -          -         -          -  ▁▁                              -             stale 3d ago
         subtotal team=unattributed                          0.00                        0.00 USD                                  -
         TOTAL                                              22.09  50.00 USD       44%  29.78 USD
         """);
@@ -129,8 +130,8 @@ class TableRendererTest {
 
     assertThat(text)
         .startsWith("costmon report — October 2026 (closed month, 31 days)\n")
-        .contains("hostinger  fixed     0.00 EUR    0.00    -         -  0.00 EUR         -       never\n")
-        .contains("! hostinger: never collected successfully (UNKNOWN)\n");
+        .contains("hostinger  fixed         -       -    -         -         -         -       never\n")
+        .contains("! hostinger: never collected successfully, no data (UNKNOWN)\n");
   }
 
   @Test
