@@ -4,6 +4,7 @@ import dev.costmon.collect.AccountContext;
 import dev.costmon.collect.Collector;
 import dev.costmon.collect.LiveHttp;
 import dev.costmon.collect.RunArchive;
+import dev.costmon.collect.Tasks;
 import dev.costmon.collect.Textfile;
 import dev.costmon.config.Account;
 import dev.costmon.config.CostmonConfig;
@@ -32,7 +33,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -98,7 +98,7 @@ public final class BackfillService {
     private final boolean refresh;
     private final BooleanSupplier stop;
     private final BackfillListener listener;
-    private final ExecutorService calls = Executors.newCachedThreadPool(daemon("costmon-backfill-call"));
+    private final ExecutorService calls = Executors.newCachedThreadPool(Tasks.daemon("costmon-backfill-call"));
 
     Run(BackfillPlan plan, History history, long runId, LiveHttp live, boolean refresh, BooleanSupplier stop,
         BackfillListener listener) {
@@ -116,7 +116,7 @@ public final class BackfillService {
         return List.of();
       }
       ExecutorService pool = Executors.newFixedThreadPool(
-          Math.min(config.concurrency(), plan.accounts().size()), daemon("costmon-backfill"));
+          Math.min(config.concurrency(), plan.accounts().size()), Tasks.daemon("costmon-backfill"));
       try {
         List<Future<AccountResult>> futures = new ArrayList<>();
         for (AccountPlan account : plan.accounts()) {
@@ -128,7 +128,7 @@ public final class BackfillService {
         }
         List<AccountResult> out = new ArrayList<>();
         for (Future<AccountResult> f : futures) {
-          out.add(join(f));
+          out.add(Tasks.join(f, "backfill"));
         }
         return out;
       } finally {
@@ -146,7 +146,7 @@ public final class BackfillService {
       BudgetedHttp budgeted = new BudgetedHttp(plan.budget());
       AtomicBoolean giveUp = new AtomicBoolean();
       ExecutorService windows = Executors.newFixedThreadPool(plan.backfill().parallelWindows(),
-          daemon("costmon-backfill-" + account.id()));
+          Tasks.daemon("costmon-backfill-" + account.id()));
       try {
         List<Future<WindowResult>> futures = new ArrayList<>();
         for (Window w : plan.windows()) {
@@ -158,7 +158,7 @@ public final class BackfillService {
         }
         List<WindowResult> results = new ArrayList<>();
         for (Future<WindowResult> f : futures) {
-          results.add(join(f));
+          results.add(Tasks.join(f, "backfill"));
         }
         return new AccountResult(plan, results, budgeted.sent(), Optional.empty());
       } finally {
@@ -203,9 +203,9 @@ public final class BackfillService {
           if (pe.kind() == ProviderException.Kind.AUTH || budgeted.exhausted()) {
             giveUp.set(true);
           }
-          return failed(w, oneLine(pe.getMessage()), start, raw);
+          return failed(w, Tasks.firstLine(pe.getMessage()), start, raw);
         }
-        return failed(w, "internal error: " + oneLine(String.valueOf(cause)), start, raw);
+        return failed(w, "internal error: " + Tasks.firstLine(String.valueOf(cause)), start, raw);
       }
       List<Observation> own = ownDays(w, observations);
       history.append(runId, Optional.of(new AccountSnapshot(account.id(), account.providerName(), start,
@@ -245,29 +245,6 @@ public final class BackfillService {
         + plan.budget() + "; run again with --max-requests " + plan.requests() + " to allow them";
   }
 
-  private static <T> T join(Future<T> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("backfill interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
 
-  private static String oneLine(String s) {
-    return s == null ? "" : s.lines().findFirst().orElse("").trim();
-  }
 
-  private static ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
-  }
 }

@@ -84,8 +84,8 @@ public final class Collector {
     if (accounts.isEmpty()) {
       return new CollectResult(List.of());
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, accounts.size()), daemon("costmon-collect"));
-    ExecutorService calls = Executors.newCachedThreadPool(daemon("costmon-provider"));
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, accounts.size()), Tasks.daemon("costmon-collect"));
+    ExecutorService calls = Executors.newCachedThreadPool(Tasks.daemon("costmon-provider"));
     try {
       List<Future<AccountOutcome>> futures = new ArrayList<>();
       for (Account account : accounts) {
@@ -108,7 +108,7 @@ public final class Collector {
       }
       List<AccountOutcome> outcomes = new ArrayList<>();
       for (Future<AccountOutcome> f : futures) {
-        outcomes.add(join(f));
+        outcomes.add(Tasks.join(f, "collect"));
       }
       return new CollectResult(outcomes);
     } finally {
@@ -150,10 +150,10 @@ public final class Collector {
       if (cause instanceof ProviderException pe) {
         SnapshotStatus status =
             pe.kind() == ProviderException.Kind.CONDITION ? SnapshotStatus.CONDITION : SnapshotStatus.FAILED;
-        return failed(account, status, oneLine(pe.getMessage()), start);
+        return failed(account, status, Tasks.firstLine(pe.getMessage()), start);
       }
       // A bug in a provider must not stop the run; the message is still shown, without a trace.
-      return failed(account, SnapshotStatus.FAILED, "internal error: " + oneLine(String.valueOf(cause)), start);
+      return failed(account, SnapshotStatus.FAILED, "internal error: " + Tasks.firstLine(String.valueOf(cause)), start);
     }
   }
 
@@ -175,29 +175,6 @@ public final class Collector {
     return Duration.between(start, clock.instant());
   }
 
-  private static AccountOutcome join(Future<AccountOutcome> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("collect interrupted", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException re) {
-        throw re;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
 
-  private static String oneLine(String s) {
-    return s == null ? "" : s.lines().findFirst().orElse("").trim();
-  }
 
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    return r -> {
-      Thread t = new Thread(r, name);
-      t.setDaemon(true);
-      return t;
-    };
-  }
 }
