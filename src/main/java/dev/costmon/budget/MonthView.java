@@ -44,4 +44,9 @@ public record MonthView(
       Optional<Money> cap, Optional<BigDecimal> capRatio) {
     this(month, now, accounts, total, totalForecast, cap, capRatio, Attribution.ofAccounts(accounts, total.currency()));
   }
+
+  /** Whether any account has a figure of this month: without one the totals are an absence, not zero. */
+  public boolean hasFigures() {
+    return accounts.stream().anyMatch(AccountView::hasFigures);
+  }
 }

@@ -97,6 +97,12 @@ final class CsvRenderer implements ReportRenderer {
     });
     total.put("cap_ratio", ratio(view.capRatio()));
     total.put("forecast_reporting", exact(view.totalForecast()));
+    if (!view.hasFigures()) {
+      total.put("spend_reporting", "");
+      total.put("cap_ratio", "");
+      total.put("forecast_reporting", "");
+      total.put("condition", "no data");
+    }
     out.print(Csv.record(total.fields()));
     out.flush();
   }

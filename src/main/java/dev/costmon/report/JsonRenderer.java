@@ -96,6 +96,11 @@ final class JsonRenderer implements ReportRenderer {
     totals.set("forecast", money(view.totalForecast(), Optional.empty()));
     totals.set("cap", view.cap().map(c -> money(c, Optional.empty())).orElse(null));
     putRatio(totals, "cap_ratio", view.capRatio());
+    if (!view.hasFigures()) {
+      totals.putNull("spend");
+      totals.putNull("forecast");
+      totals.putNull("cap_ratio");
+    }
     return root;
   }
 

@@ -194,6 +194,11 @@ final class Sheets {
   }
 
   private static List<Cell> totalRow(MonthView view) {
+    if (!view.hasFigures()) {
+      return List.of(Cell.of("TOTAL"), Cell.of(""), Cell.of(""), Cell.of(NONE),
+          Cell.of(view.cap().map(Money::display).orElse(NONE)), Cell.of(NONE), Cell.of(NONE), Cell.of(""),
+          Cell.of(""), Cell.of(""));
+    }
     // The global cap has no thresholds of its own in the view; the defaults colour it.
     return List.of(Cell.of("TOTAL"), Cell.of(""), Cell.of(""), Cell.of(view.total().displayAmount()),
         Cell.of(view.cap().map(Money::display).orElse(NONE)), ratio(view.capRatio(), Thresholds.DEFAULT, Ansi.PLAIN),

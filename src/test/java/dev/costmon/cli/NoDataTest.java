@@ -79,10 +79,12 @@ class NoDataTest {
     String ionos = r.out().lines().filter(l -> l.startsWith("ionos")).findFirst().orElseThrow();
     assertThat(ionos).doesNotContainPattern(ZERO).contains("10.00 EUR");
     assertThat(r.out()).contains("ionos: no data for March 2020");
+    assertThat(r.out().lines().filter(l -> l.startsWith("TOTAL")).findFirst().orElseThrow()).doesNotContainPattern(ZERO);
 
     JsonNode json = new ObjectMapper().readTree(cli.run("report", "--month", "2020-03", "--format", "json").out());
     assertThat(json.get("accounts").get(0).get("data").asText()).isEqualTo("no_data_for_month");
     assertThat(json.get("accounts").get(0).get("spend").isNull()).isTrue();
+    assertThat(json.get("totals").get("spend").isNull()).isTrue();
     assertThat(cli.run("report", "--month", "2020-03", "--format", "csv").out()).contains(",no data,");
   }
 }
