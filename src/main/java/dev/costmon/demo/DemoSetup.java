@@ -10,12 +10,14 @@ import dev.costmon.config.ConfigLoader;
 import dev.costmon.config.CostmonConfig;
 import dev.costmon.config.Environment;
 import dev.costmon.export.PromTextfile;
+import dev.costmon.fx.RateHistory;
 import dev.costmon.http.Http;
-import dev.costmon.provider.ProviderException;
 import dev.costmon.provider.CollectWindow;
+import dev.costmon.provider.ProviderException;
 import dev.costmon.provider.ProviderRegistry;
 import dev.costmon.store.Database;
 import dev.costmon.store.DemoHistory;
+import dev.costmon.store.ExchangeRates;
 import dev.costmon.store.History;
 import java.io.IOException;
 import java.io.InputStream;
@@ -143,6 +145,12 @@ public final class DemoSetup {
     LocalDate today = LocalDate.ofInstant(now, config.timezone());
     try (Database db = Database.open(config.database(), true)) {
       History history = new History(db);
+      // As a collect does: the config's rates are stored, here from the demo's first day, so the
+      // demo's closed months are converted with a recorded rate like a real history's.
+      LocalDate first = today.minusDays(days - 1L);
+      ExchangeRates rates = new ExchangeRates(history);
+      rates.record(RateHistory.toRecord(config.fx(), rates.all(), first),
+          first.atTime(RUN_TIME).atZone(config.timezone()).toInstant());
       for (int i = days - 1; i >= 0; i--) {
         Instant runAt = today.minusDays(i).atTime(RUN_TIME).atZone(config.timezone()).toInstant();
         Instant at = i == 0 || runAt.isAfter(now) ? now : runAt;

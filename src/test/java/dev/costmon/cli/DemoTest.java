@@ -27,7 +27,9 @@ class DemoTest {
     assertThat(r.out()).startsWith("DEMO DATA: 90 days of synthetic history for 6 accounts in costmon-demo\n")
         .contains("COSTMON CRITICAL")
         .contains("CRITICAL ovh-bare-metal cap")
-        .contains("WARNING supabase quota:database_size: database_size 6.82 GB is 85.3% of quota 8.00 GB");
+        .contains("WARNING supabase quota:database_size: database_size 6.82 GB is 85.3% of quota 8.00 GB")
+        // Its collects store the config's rate as a collect does, from the demo's first day.
+        .contains("fx: 1 USD = 0.92 EUR (config, since 2026-08-26)");
     String prom = Files.readString(dir.resolve("costmon-demo/costmon.prom"));
     assertThat(prom).contains("costmon_demo 1").contains("costmon_quota_used_ratio");
 
