@@ -43,8 +43,12 @@ public final class HistoryExport {
       "day", "account", "provider", "kind", "metric", "dimension", "value", "unit", "provenance", "tags",
       "collected_at", "demo");
 
-  /** The order of the CSV and JSON rows: the columns' order. */
-  private static final Comparator<StoredObservation> ROW_ORDER =
+  /**
+   * The order of every export's rows (CSV, JSON, FOCUS): the columns' order, so two exports of the
+   * same history are identical line by line. Here rather than on the stored record, so that report
+   * and check never build it.
+   */
+  public static final Comparator<StoredObservation> ROW_ORDER =
       Comparator.comparing((StoredObservation s) -> s.observation().day())
           .thenComparing(StoredObservation::account)
           .thenComparing(s -> s.observation().kind())

@@ -35,6 +35,7 @@ import dev.costmon.config.Account;
 import dev.costmon.config.CostmonConfig;
 import dev.costmon.export.Csv;
 import dev.costmon.export.ExportException;
+import dev.costmon.export.HistoryExport;
 import dev.costmon.model.Observation;
 import dev.costmon.model.ObservationKind;
 import dev.costmon.model.Provenance;
@@ -50,7 +51,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,14 +81,6 @@ public final class FocusExport {
 
   /** The key prefix of costmon's labels in Tags, so they never collide with the provider's own tags. */
   static final String LABEL_PREFIX = "costmon/";
-
-  private static final Comparator<StoredObservation> ROW_ORDER =
-      Comparator.comparing((StoredObservation s) -> s.observation().day())
-          .thenComparing(StoredObservation::account)
-          .thenComparing(s -> s.observation().kind())
-          .thenComparing(s -> s.observation().metric())
-          .thenComparing(s -> s.observation().dimension())
-          .thenComparing(s -> Tags.encode(s.observation().tags()));
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -132,7 +124,7 @@ public final class FocusExport {
         List<StoredObservation> month = new ArrayList<>(history.latest(start, end));
         month.removeIf(s -> s.observation().kind() == ObservationKind.FORECAST
             || !only.isEmpty() && !only.contains(s.account()));
-        month.sort(ROW_ORDER);
+        month.sort(HistoryExport.ROW_ORDER);
         List<String> values = new ArrayList<>(columns.size());
         for (StoredObservation s : month) {
           Row row = row(s);
