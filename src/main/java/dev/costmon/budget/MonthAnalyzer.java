@@ -286,12 +286,7 @@ public final class MonthAnalyzer {
 
     /** The least certain of the month's sources: one estimate makes the total an estimate. */
     private static Provenance weakest(Set<Provenance> sources) {
-      for (Provenance p : List.of(Provenance.ESTIMATE, Provenance.MANUAL, Provenance.API, Provenance.INVOICE)) {
-        if (sources.contains(p)) {
-          return p;
-        }
-      }
-      return Provenance.FIXED;
+      return Provenance.weakest(sources);
     }
 
     private List<UsageView> usage(List<Observation> rows) {
