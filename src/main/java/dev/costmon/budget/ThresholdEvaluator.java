@@ -62,7 +62,7 @@ public final class ThresholdEvaluator {
       }
     }
     view.cap().ifPresent(cap -> {
-      Money total = config.fx().convert(view.total(), cap.currency());
+      Money total = view.fx(config.fx()).convert(view.total(), cap.currency());
       results.add(ratio(null, "cap", view.capRatio().orElseThrow(), config.thresholds(),
           "total spend " + total.display() + " is " + ofLimit(view.capRatio().orElseThrow(), "global cap",
               cap.display())));

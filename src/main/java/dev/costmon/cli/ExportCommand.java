@@ -121,7 +121,7 @@ public final class ExportCommand implements Callable<Integer> {
       if (focus) {
         return focus(session, config, history, version, first, last);
       }
-      HistoryExport export = new HistoryExport(config, history);
+      HistoryExport export = new HistoryExport(config, history, today);
       if (output == null || output.equals("-")) {
         export.write(historyFormat, first, last, session.out());
       } else {

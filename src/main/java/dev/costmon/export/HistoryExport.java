@@ -8,9 +8,14 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.costmon.config.Account;
 import dev.costmon.config.CostmonConfig;
 import dev.costmon.config.FxRates;
+import dev.costmon.fx.DatedRate;
+import dev.costmon.fx.MonthRates;
+import dev.costmon.fx.RateBook;
 import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
+import dev.costmon.model.ObservationKind;
 import dev.costmon.model.Tags;
+import dev.costmon.store.ExchangeRates;
 import dev.costmon.store.History;
 import dev.costmon.store.StoredObservation;
 import java.io.IOException;
@@ -20,6 +25,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +40,9 @@ import java.util.stream.Collectors;
  * {@code promtool tsdb create-blocks-from openmetrics}), as CSV or as JSON, with exact decimals in
  * CSV and JSON. Accounts no longer in the config are exported with provider {@code unknown}. Demo
  * data says so in every format: a {@code costmon_demo} series, a {@code demo} column, a {@code demo} field.
+ * Money is converted with the rates of its month as {@code report} does (see
+ * {@link dev.costmon.fx.RateHistory}), never with today's, so a closed month exports the same figures
+ * whatever {@code fx:} says now; CSV and JSON carry the rate, its date and source on each row.
  */
 public final class HistoryExport {
   /** The provider of observations whose account is no longer configured. */
@@ -41,7 +50,10 @@ public final class HistoryExport {
 
   private static final List<String> COLUMNS = List.of(
       "day", "account", "provider", "kind", "metric", "dimension", "value", "unit", "provenance", "tags",
-      "collected_at", "demo");
+      "collected_at", "demo", "reporting_value", "reporting_currency", "fx_rate", "fx_date", "fx_source");
+
+  /** The columns that say how a row's money was converted; empty for usage. */
+  private static final int FX_COLUMNS = 5;
 
   /**
    * The order of every export's rows (CSV, JSON, FOCUS): the columns' order, so two exports of the
@@ -77,11 +89,14 @@ public final class HistoryExport {
   private final CostmonConfig config;
   private final History history;
   private final Map<String, Account> accounts;
+  private final RateBook rates;
 
-  public HistoryExport(CostmonConfig config, History history) {
+  /** @param today decides which months are closed (converted with their stored rates) and which is current */
+  public HistoryExport(CostmonConfig config, History history, LocalDate today) {
     this.config = config;
     this.history = history;
     this.accounts = config.accounts().stream().collect(Collectors.toMap(Account::id, a -> a));
+    this.rates = new RateBook(config.fx(), new ExchangeRates(history).all(), today);
   }
 
   /**
@@ -117,14 +132,15 @@ public final class HistoryExport {
       SortedMap<String, String> labels = accountLabels(s.account());
       switch (o.kind()) {
         case SPEND -> {
-          Money amount = inAccountCurrency(s.account(), o.money());
+          FxRates fx = rates.day(o.day()).rates();
+          Money amount = inAccountCurrency(s.account(), o.money(), fx);
           labels.put("currency", amount.currency().getCurrencyCode());
           spend.computeIfAbsent(OpenMetricsText.labels(labels), k -> new TreeMap<>())
               .merge(o.day(), amount.amount(), BigDecimal::add);
           // The same names and labels as the .prom file's _reporting series, so dashboards plot
           // backfilled history and live data as one.
-          if (config.fx().canConvert(amount.currency())) {
-            Money reporting = config.fx().toReporting(amount);
+          if (fx.canConvert(amount.currency())) {
+            Money reporting = fx.toReporting(amount);
             labels.put("currency", reporting.currency().getCurrencyCode());
             spendReporting.computeIfAbsent(OpenMetricsText.labels(labels), k -> new TreeMap<>())
                 .merge(o.day(), reporting.amount(), BigDecimal::add);
@@ -160,13 +176,13 @@ public final class HistoryExport {
         "Spend of the account on one day, in the currency named by the currency label; the sample is at"
             + " the end of that day.", daily);
     family(out, "costmon_spend_daily_reporting",
-        "Spend of the account on one day, converted at the configured rate into the reporting currency"
+        "Spend of the account on one day, converted at its month's rate into the reporting currency"
             + " named by the currency label; the sample is at the end of that day.", dailyReporting);
     family(out, "costmon_spend_month_to_date",
         "Month-to-date spend of the account at the end of each day, in the currency named by the currency"
             + " label; resets on the 1st.", monthToDate);
     family(out, "costmon_spend_month_to_date_reporting",
-        "Month-to-date spend of the account at the end of each day, converted at the configured rate into"
+        "Month-to-date spend of the account at the end of each day, converted at its month's rate into"
             + " the reporting currency named by the currency label; resets on the 1st.", monthToDateReporting);
     family(out, "costmon_usage_daily",
         "Usage of a metric by the account on one day, summed over its dimensions, in the unit named by the"
@@ -226,9 +242,8 @@ public final class HistoryExport {
     return labels;
   }
 
-  /** As the analyzer does; an amount in a currency without a configured rate keeps its own currency. */
-  private Money inAccountCurrency(String account, Money amount) {
-    FxRates fx = config.fx();
+  /** As the analyzer does; an amount in a currency without a rate keeps its own currency. */
+  private Money inAccountCurrency(String account, Money amount, FxRates fx) {
     return Optional.ofNullable(accounts.get(account))
         .map(Account::currency)
         .filter(target -> fx.canConvert(target) && fx.canConvert(amount.currency()))
@@ -249,9 +264,35 @@ public final class HistoryExport {
 
   private List<String> fields(StoredObservation s) {
     Observation o = s.observation();
-    return List.of(o.day().toString(), s.account(), provider(s.account()), o.kind().label(), o.metric(),
-        o.dimension(), o.value().toPlainString(), o.unit(), o.provenance().label(), Tags.encode(o.tags()),
-        s.collectedAt().toString(), Boolean.toString(config.demo()));
+    List<String> out = new ArrayList<>(List.of(o.day().toString(), s.account(), provider(s.account()),
+        o.kind().label(), o.metric(), o.dimension(), o.value().toPlainString(), o.unit(), o.provenance().label(),
+        Tags.encode(o.tags()), s.collectedAt().toString(), Boolean.toString(config.demo())));
+    Optional<Conversion> c = conversion(o);
+    out.add(c.flatMap(Conversion::value).map(BigDecimal::toPlainString).orElse(""));
+    out.add(c.map(x -> config.currency().getCurrencyCode()).orElse(""));
+    out.add(c.flatMap(Conversion::rate).map(BigDecimal::toPlainString).orElse(""));
+    out.add(c.flatMap(Conversion::dated).map(r -> r.day().toString()).orElse(""));
+    out.add(c.flatMap(Conversion::dated).map(DatedRate::source).orElse(""));
+    return out;
+  }
+
+  /**
+   * How a figure in money is converted into the reporting currency: its value, the rate (1 for the
+   * reporting currency itself) and, for another currency, the dated rate; both empty when its month
+   * has no rate for the currency (an account's old currency), absence rather than a guess.
+   */
+  private record Conversion(Optional<BigDecimal> value, Optional<BigDecimal> rate, Optional<DatedRate> dated) {}
+
+  /** Empty for usage, which is not money. */
+  private Optional<Conversion> conversion(Observation o) {
+    if (o.kind() == ObservationKind.USAGE) {
+      return Optional.empty();
+    }
+    Money money = o.money();
+    MonthRates month = rates.day(o.day());
+    Optional<BigDecimal> rate = month.rates().rate(money.currency());
+    return Optional.of(new Conversion(rate.map(r -> month.rates().toReporting(money).amount()), rate,
+        Optional.ofNullable(month.used().get(money.currency()))));
   }
 
   private void csv(LocalDate from, LocalDate to, Writer out) throws IOException {
@@ -283,6 +324,9 @@ public final class HistoryExport {
           if (COLUMNS.get(i).equals("demo")) {
             continue; // said once, at the top of the document
           }
+          if (i >= COLUMNS.size() - FX_COLUMNS) {
+            continue; // written below, as numbers and only for money
+          }
           if (COLUMNS.get(i).equals("value")) {
             g.writeNumberField("value", s.observation().value());
           } else if (COLUMNS.get(i).equals("tags")) {
@@ -294,6 +338,23 @@ public final class HistoryExport {
           } else {
             g.writeStringField(COLUMNS.get(i), f.get(i));
           }
+        }
+        Optional<Conversion> c = conversion(s.observation());
+        if (c.isPresent()) {
+          g.writeFieldName("reporting_value");
+          if (c.get().value().isPresent()) {
+            g.writeNumber(c.get().value().get());
+          } else {
+            g.writeNull();
+          }
+          g.writeFieldName("fx_rate");
+          if (c.get().rate().isPresent()) {
+            g.writeNumber(c.get().rate().get());
+          } else {
+            g.writeNull();
+          }
+          g.writeStringField("fx_date", c.get().dated().map(r -> r.day().toString()).orElse(null));
+          g.writeStringField("fx_source", c.get().dated().map(DatedRate::source).orElse(null));
         }
         g.writeEndObject();
       }

@@ -8,6 +8,7 @@ import dev.costmon.budget.Status;
 import dev.costmon.budget.ThresholdResult;
 import dev.costmon.budget.UsageView;
 import dev.costmon.config.CostmonConfig;
+import dev.costmon.config.FxRates;
 import dev.costmon.model.Money;
 import dev.costmon.store.NotificationLog;
 import dev.costmon.store.NotificationLog.Delivery;
@@ -169,6 +170,7 @@ final class Notifier {
    */
   private List<ThresholdResult> hardCaps(MonthView view, String period, Outcome outcome) {
     List<ThresholdResult> out = new ArrayList<>();
+    FxRates fx = view.fx(config.fx());
     Map<String, List<HardCapAttempt>> attempts = new LinkedHashMap<>();
     for (HardCapAttempt a : log.hardCapAttempts(period)) {
       attempts.computeIfAbsent(a.account(), k -> new ArrayList<>()).add(a);
@@ -176,13 +178,13 @@ final class Notifier {
     for (AccountView a : view.accounts()) {
       HardCap hardCap = config.notifications().hardCaps().get(a.id());
       if (hardCap != null && a.hasData()) {
-        out.add(hardCap(a.id(), a.account().providerName(), hardCap, config.fx().convert(a.spend(),
+        out.add(hardCap(a.id(), a.account().providerName(), hardCap, fx.convert(a.spend(),
             hardCap.cap().currency()), period, attempts.getOrDefault(a.id(), List.of()), outcome));
       }
     }
     Optional<HardCap> total = config.notifications().totalHardCap();
     if (total.isPresent() && view.accounts().stream().anyMatch(AccountView::hasData)) {
-      out.add(hardCap("", "", total.get(), config.fx().convert(view.total(), total.get().cap().currency()), period,
+      out.add(hardCap("", "", total.get(), fx.convert(view.total(), total.get().cap().currency()), period,
           attempts.getOrDefault("", List.of()), outcome));
     }
     return out;
@@ -282,18 +284,18 @@ final class Notifier {
       }
       if (t.name().equals(HARD_CAP) && a.isPresent()) {
         HardCap h = config.notifications().hardCaps().get(a.get().id());
-        Money s = config.fx().convert(a.get().spend(), h.cap().currency());
+        Money s = view.fx(config.fx()).convert(a.get().spend(), h.cap().currency());
         spend = s.amount().toPlainString();
         cap = h.cap().amount().toPlainString();
         currency = h.cap().currency().getCurrencyCode();
       }
     } else if (t.name().equals(HARD_CAP)) {
       HardCap h = config.notifications().totalHardCap().orElseThrow();
-      spend = config.fx().convert(view.total(), h.cap().currency()).amount().toPlainString();
+      spend = view.fx(config.fx()).convert(view.total(), h.cap().currency()).amount().toPlainString();
       cap = h.cap().amount().toPlainString();
       currency = h.cap().currency().getCurrencyCode();
     } else if (view.cap().isPresent()) {
-      Money total = config.fx().convert(view.total(), view.cap().get().currency());
+      Money total = view.fx(config.fx()).convert(view.total(), view.cap().get().currency());
       spend = total.amount().toPlainString();
       cap = view.cap().get().amount().toPlainString();
       currency = total.currency().getCurrencyCode();

@@ -63,4 +63,49 @@ class DatedRatesCliTest {
     assertThat(december).containsPattern("TOTAL +47\\.50 ")
         .contains("fx: 1 USD = 0.95 EUR (config, since 2026-12-03)");
   }
+
+  @Test
+  void editingFxAfterAMonthClosesLeavesThatMonthsExportsIdentical() {
+    CliHarness cli = new CliHarness(dir);
+    String file = dir.resolve("costmon.yaml").toString();
+    cli.write("costmon.yaml", config(dir, "0.90"));
+    cli.write("figures.json", """
+        {"spend": [{"day": "2026-11-29", "service": "api", "amount": "100", "currency": "USD"},
+                   {"day": "2026-11-30", "service": "api", "amount": "10", "currency": "USD"}]}
+        """);
+    cli.at("2026-11-30T07:00:00Z");
+    assertThat(cli.run("collect", "-c", file).exitCode()).isZero();
+
+    // The month is over, the rate edited, December collected at the new rate.
+    cli.at("2026-12-03T07:00:00Z");
+    cli.write("costmon.yaml", config(dir, "0.95"));
+    cli.write("figures.json", """
+        {"spend": [{"day": "2026-12-02", "service": "api", "amount": "50", "currency": "USD"}]}
+        """);
+    assertThat(cli.run("collect", "-c", file).exitCode()).isZero();
+
+    String[] range = {"--from", "2026-11-29", "--to", "2026-12-02", "--output", "-", "-c", file};
+    String csv = cli.run(args("csv", range)).out();
+    // November at the rate stored on the 30th, December at the one stored on the 3rd, each said per row.
+    assertThat(csv).contains("2026-11-29,api,command,spend,spend,api,100,USD,api,,")
+        .contains(",false,90.00,EUR,0.90,2026-11-30,config\r\n")
+        .contains(",false,9.00,EUR,0.90,2026-11-30,config\r\n")
+        .contains(",false,47.50,EUR,0.95,2026-12-03,config\r\n");
+    assertThat(cli.run(args("json", range)).out())
+        .contains("\"reporting_value\" : 90.00,\n      \"fx_rate\" : 0.90,\n      \"fx_date\" : \"2026-11-30\",\n"
+            + "      \"fx_source\" : \"config\"");
+    assertThat(cli.run(args("openmetrics", range)).out())
+        .contains("costmon_spend_daily_reporting{account=\"api\",currency=\"EUR\",provider=\"command\"} 90 ")
+        .contains("costmon_spend_month_to_date_reporting{account=\"api\",currency=\"EUR\",provider=\"command\"} 99 ")
+        .contains("costmon_spend_daily_reporting{account=\"api\",currency=\"EUR\",provider=\"command\"} 47.5 ");
+  }
+
+  private static String[] args(String format, String... rest) {
+    String[] out = new String[rest.length + 3];
+    out[0] = "export";
+    out[1] = "--format";
+    out[2] = format;
+    System.arraycopy(rest, 0, out, 3, rest.length);
+    return out;
+  }
 }

@@ -76,7 +76,7 @@ class HistoryExportTest {
         Observation.forecast(NOV1, Money.parse("6 EUR"), Provenance.FIXED)));
     history.append(run2, snapshot("old-acct", T2,
         Observation.spend(NOV2, "x, \"y\"", Money.parse("3 EUR"), Provenance.INVOICE)));
-    export = new HistoryExport(config, history);
+    export = new HistoryExport(config, history, NOV2.plusDays(1));
   }
 
   @AfterEach
@@ -114,7 +114,7 @@ class HistoryExportTest {
         costmon_spend_daily{account="openai",currency="USD",provider="openai",team="ml \\"core\\" \\\\ ops"} 3 1793573999
         costmon_spend_daily{account="openai",currency="USD",provider="openai",team="ml \\"core\\" \\\\ ops"} 1 1793660399
         # TYPE costmon_spend_daily_reporting gauge
-        # HELP costmon_spend_daily_reporting Spend of the account on one day, converted at the configured rate into the reporting currency named by the currency label; the sample is at the end of that day.
+        # HELP costmon_spend_daily_reporting Spend of the account on one day, converted at its month's rate into the reporting currency named by the currency label; the sample is at the end of that day.
         costmon_spend_daily_reporting{account="ionos",currency="EUR",provider="fixed"} 0.2 1793573999
         costmon_spend_daily_reporting{account="ionos",currency="EUR",provider="fixed"} 1.1 1793660399
         costmon_spend_daily_reporting{account="old-acct",currency="EUR",provider="unknown"} 3 1793660399
@@ -130,7 +130,7 @@ class HistoryExportTest {
         costmon_spend_month_to_date{account="openai",currency="USD",provider="openai",team="ml \\"core\\" \\\\ ops"} 3 1793573999
         costmon_spend_month_to_date{account="openai",currency="USD",provider="openai",team="ml \\"core\\" \\\\ ops"} 4 1793660399
         # TYPE costmon_spend_month_to_date_reporting gauge
-        # HELP costmon_spend_month_to_date_reporting Month-to-date spend of the account at the end of each day, converted at the configured rate into the reporting currency named by the currency label; resets on the 1st.
+        # HELP costmon_spend_month_to_date_reporting Month-to-date spend of the account at the end of each day, converted at its month's rate into the reporting currency named by the currency label; resets on the 1st.
         costmon_spend_month_to_date_reporting{account="ionos",currency="EUR",provider="fixed"} 0.2 1793573999
         costmon_spend_month_to_date_reporting{account="ionos",currency="EUR",provider="fixed"} 1.3 1793660399
         costmon_spend_month_to_date_reporting{account="old-acct",currency="EUR",provider="unknown"} 3 1793660399
@@ -148,18 +148,18 @@ class HistoryExportTest {
   @Test
   void csvHasOneRowPerCurrentObservationWithExactDecimals() {
     assertThat(export(Format.CSV, NOV1, NOV2)).isEqualTo("""
-        day,account,provider,kind,metric,dimension,value,unit,provenance,tags,collected_at,demo
-        2026-11-01,ionos,fixed,spend,spend,monthly fee,0.2,EUR,fixed,,2026-11-03T06:00:00Z,false
-        2026-11-01,ionos,fixed,forecast,spend,,6,EUR,fixed,,2026-11-03T06:00:00Z,false
-        2026-11-01,openai,openai,spend,spend,embeddings,0.50,USD,api,,2026-11-03T06:00:00Z,false
-        2026-11-01,openai,openai,spend,spend,gpt-4o,2.50,USD,api,,2026-11-03T06:00:00Z,false
-        2026-11-01,openai,openai,usage,tokens,embeddings,500,tokens,api,,2026-11-03T06:00:00Z,false
-        2026-11-01,openai,openai,usage,tokens,gpt-4o,1000,tokens,api,,2026-11-03T06:00:00Z,false
-        2026-11-01,openai,openai,forecast,spend,,40,USD,api,,2026-11-03T06:00:00Z,false
-        2026-11-02,ionos,fixed,spend,spend,monthly fee,0.2,EUR,fixed,,2026-11-03T06:00:00Z,false
-        2026-11-02,ionos,fixed,spend,spend,support,1,USD,api,,2026-11-03T06:00:00Z,false
-        2026-11-02,old-acct,unknown,spend,spend,"x, ""y""\",3,EUR,invoice,,2026-11-03T06:00:00Z,false
-        2026-11-02,openai,openai,spend,spend,gpt-4o,1,USD,api,"{""project"":""web app""}",2026-11-03T06:00:00Z,false
+        day,account,provider,kind,metric,dimension,value,unit,provenance,tags,collected_at,demo,reporting_value,reporting_currency,fx_rate,fx_date,fx_source
+        2026-11-01,ionos,fixed,spend,spend,monthly fee,0.2,EUR,fixed,,2026-11-03T06:00:00Z,false,0.2,EUR,1,,
+        2026-11-01,ionos,fixed,forecast,spend,,6,EUR,fixed,,2026-11-03T06:00:00Z,false,6,EUR,1,,
+        2026-11-01,openai,openai,spend,spend,embeddings,0.50,USD,api,,2026-11-03T06:00:00Z,false,0.450,EUR,0.9,2026-11-03,config
+        2026-11-01,openai,openai,spend,spend,gpt-4o,2.50,USD,api,,2026-11-03T06:00:00Z,false,2.250,EUR,0.9,2026-11-03,config
+        2026-11-01,openai,openai,usage,tokens,embeddings,500,tokens,api,,2026-11-03T06:00:00Z,false,,,,,
+        2026-11-01,openai,openai,usage,tokens,gpt-4o,1000,tokens,api,,2026-11-03T06:00:00Z,false,,,,,
+        2026-11-01,openai,openai,forecast,spend,,40,USD,api,,2026-11-03T06:00:00Z,false,36.0,EUR,0.9,2026-11-03,config
+        2026-11-02,ionos,fixed,spend,spend,monthly fee,0.2,EUR,fixed,,2026-11-03T06:00:00Z,false,0.2,EUR,1,,
+        2026-11-02,ionos,fixed,spend,spend,support,1,USD,api,,2026-11-03T06:00:00Z,false,0.9,EUR,0.9,2026-11-03,config
+        2026-11-02,old-acct,unknown,spend,spend,"x, ""y""\",3,EUR,invoice,,2026-11-03T06:00:00Z,false,3,EUR,1,,
+        2026-11-02,openai,openai,spend,spend,gpt-4o,1,USD,api,"{""project"":""web app""}",2026-11-03T06:00:00Z,false,0.9,EUR,0.9,2026-11-03,config
         """.replace("\n", "\r\n"));
   }
 
@@ -183,7 +183,11 @@ class HistoryExportTest {
               "unit" : "EUR",
               "provenance" : "fixed",
               "tags" : { },
-              "collected_at" : "2026-11-03T06:00:00Z"
+              "collected_at" : "2026-11-03T06:00:00Z",
+              "reporting_value" : 0.2,
+              "fx_rate" : 1,
+              "fx_date" : null,
+              "fx_source" : null
             },
             {
               "day" : "2026-11-02",
@@ -196,7 +200,11 @@ class HistoryExportTest {
               "unit" : "USD",
               "provenance" : "api",
               "tags" : { },
-              "collected_at" : "2026-11-03T06:00:00Z"
+              "collected_at" : "2026-11-03T06:00:00Z",
+              "reporting_value" : 0.9,
+              "fx_rate" : 0.9,
+              "fx_date" : "2026-11-03",
+              "fx_source" : "config"
             },
             {
               "day" : "2026-11-02",
@@ -209,7 +217,11 @@ class HistoryExportTest {
               "unit" : "EUR",
               "provenance" : "invoice",
               "tags" : { },
-              "collected_at" : "2026-11-03T06:00:00Z"
+              "collected_at" : "2026-11-03T06:00:00Z",
+              "reporting_value" : 3,
+              "fx_rate" : 1,
+              "fx_date" : null,
+              "fx_source" : null
             },
             {
               "day" : "2026-11-02",
@@ -224,7 +236,11 @@ class HistoryExportTest {
               "tags" : {
                 "project" : "web app"
               },
-              "collected_at" : "2026-11-03T06:00:00Z"
+              "collected_at" : "2026-11-03T06:00:00Z",
+              "reporting_value" : 0.9,
+              "fx_rate" : 0.9,
+              "fx_date" : "2026-11-03",
+              "fx_source" : "config"
             }
           ]
         }
@@ -258,7 +274,7 @@ class HistoryExportTest {
   void anEmptyHistoryIsJustTheEndMarker() {
     assertThat(export(Format.OPENMETRICS, LocalDate.of(2020, 1, 1), LocalDate.of(2020, 1, 31))).isEqualTo("# EOF\n");
     assertThat(export(Format.CSV, LocalDate.of(2020, 1, 1), LocalDate.of(2020, 1, 31)))
-        .isEqualTo("day,account,provider,kind,metric,dimension,value,unit,provenance,tags,collected_at,demo\r\n");
+        .isEqualTo("day,account,provider,kind,metric,dimension,value,unit,provenance,tags,collected_at,demo,reporting_value,reporting_currency,fx_rate,fx_date,fx_source\r\n");
   }
 
   @Test
