@@ -3,6 +3,7 @@
 # answer every request after 200 ms. Reports wall time, requests, and the ratio of wall time to the
 # unavoidable sequential latency of one account (its requests that must follow one another x 200 ms;
 # the accounts run side by side, so the slowest account bounds the run). Target: ratio <= 1.2.
+# Each round also times one account alone right after, for a ratio that the VM's load cancels out.
 # Usage: bench/backfill.sh [runs]   (needs python3 for the loopback server)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,13 +66,13 @@ port=$(cat "$work/port")
 # The last $months whole months before this one.
 from=$(date -u -d "$(date -u +%Y-%m-01) -$months months" +%Y-%m-%d)
 to=$(date -u -d "$(date -u +%Y-%m-01) -1 day" +%Y-%m-%d)
-write_config() {
+write_config() {  # write_config FILE ACCOUNTS
   {
     echo "currency: USD"
-    echo "database: $work/history.db"
-    echo "concurrency: $accounts"
+    echo "database: ${1%.yaml}.db"
+    echo "concurrency: $2"
     echo "accounts:"
-    for i in $(seq -w 1 "$accounts"); do
+    for i in $(seq -w 1 "$2"); do
       cat <<YAML
   - id: claude-$i
     provider: anthropic
@@ -79,29 +80,45 @@ write_config() {
     admin_key: \${BENCH_KEY}
 YAML
     done
-  } >"$work/costmon.yaml"
+  } >"$1"
 }
 export BENCH_KEY=sk-ant-admin01-bench
-write_config
-java -jar target/costmon.jar -c "$work/costmon.yaml" collect --from "$from" --to "$to" --dry-run | tail -n +2 \
+write_config "$work/many.yaml" "$accounts"
+write_config "$work/one.yaml" 1
+java -jar target/costmon.jar -c "$work/many.yaml" collect --from "$from" --to "$to" --dry-run | tail -n +2 \
   | head -3
 
 # One account's windows run one after another (anthropic allows one at a time), each a cost and a
 # usage request: 12 x 2 x 200 ms = 4.8 s that no scheduling can save.
 per_window=2
 unavoidable=$(python3 -c "print(f'{$months * $per_window * $latency:.1f}')")
-printf '%-4s %-8s %-9s %-12s %-6s %s\n' run wall_s requests unavoidable_s ratio exit
-for r in $(seq "$runs"); do
-  rm -f "$work/history.db"
+
+# backfill CONFIG: one timed backfill into an empty database; sets wall, requests, code, load.
+backfill() {
+  rm -f "${1%.yaml}.db"
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  local before
   before=$(cat "$work/count" 2>/dev/null || echo 0)
   set +e
-  /usr/bin/time -f '%e' -o "$work/time" java -jar target/costmon.jar -c "$work/costmon.yaml" collect \
+  /usr/bin/time -f '%e' -o "$work/time" java -jar target/costmon.jar -c "$1" collect \
     --from "$from" --to "$to" >"$work/out" 2>&1
   code=$?
   set -e
   wall=$(cat "$work/time")
   requests=$(($(cat "$work/count") - before))
-  ratio=$(python3 -c "print(f'{$wall / $unavoidable:.2f}')")
-  printf '%-4s %-8s %-9s %-12s %-6s %s\n' "$r" "$wall" "$requests" "$unavoidable" "$ratio" "$code"
+}
+
+# Each round runs the N-account backfill and, right after it, the same backfill of one account: a
+# loaded VM slows both alike, so wall(N) / wall(1) says what running N accounts side by side costs
+# whatever the load (1.0 = nothing), while wall(N) / unavoidable is the issue's target.
+printf '%-4s %-6s %-8s %-9s %-8s %-6s %-8s %s\n' round load1 wall_s requests 1acct_s ratio paired exit
+for r in $(seq "$runs"); do
+  backfill "$work/many.yaml"
+  many=$wall many_requests=$requests many_code=$code many_load=$load
+  backfill "$work/one.yaml"
+  ratio=$(python3 -c "print(f'{$many / $unavoidable:.2f}')")
+  paired=$(python3 -c "print(f'{$many / $wall:.2f}')")
+  printf '%-4s %-6s %-8s %-9s %-8s %-6s %-8s %s\n' "$r" "$many_load" "$many" "$many_requests" "$wall" "$ratio" \
+    "$paired" "$many_code/$code"
 done
 echo "from $from to $to, $accounts accounts x $months windows, $latency s per request; java: $(java -version 2>&1 | head -1)"

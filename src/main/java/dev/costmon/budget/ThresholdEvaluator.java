@@ -24,6 +24,8 @@ import java.util.Optional;
 public final class ThresholdEvaluator {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
+  /** A freshness ratio (age over max_age) at or above 1 is stale. */
+  private static final Optional<BigDecimal> STALE_AT = Optional.of(BigDecimal.ONE);
   private final CostmonConfig config;
 
   public ThresholdEvaluator(CostmonConfig config) {
@@ -103,7 +105,7 @@ public final class ThresholdEvaluator {
       return new ThresholdResult(Status.UNKNOWN, id, "freshness",
           "no successful collection for " + age(age) + " (max_age "
               + Durations.format(a.account().maxAge()) + ")" + why,
-          Optional.empty(), Optional.empty(), Optional.empty());
+          ofMaxAge(age, a), Optional.empty(), STALE_AT);
     }
     CollectionState state = a.collection().orElseThrow();
     if (state.lastStatus() == SnapshotStatus.FAILED && state.lastAttempt().isAfter(last.get())) {
@@ -111,11 +113,24 @@ public final class ThresholdEvaluator {
       return new ThresholdResult(Status.OK, id, "freshness", "last attempt failed at " + TIME.format(
           state.lastAttempt()) + ", data from " + TIME.format(last.get()) + " (" + age(age) + " ago, max_age "
           + Durations.format(a.account().maxAge()) + ")" + state.lastError().map(e -> ": " + e).orElse(""),
-          Optional.empty(), Optional.empty(), Optional.empty());
+          ofMaxAge(age, a), Optional.empty(), STALE_AT);
     }
     return new ThresholdResult(Status.OK, id, "freshness",
-        "collected " + age(age) + " ago", Optional.empty(), Optional.empty(),
-        Optional.empty());
+        "collected " + age(age) + " ago", ofMaxAge(age, a), Optional.empty(), STALE_AT);
+  }
+
+  /**
+   * The data's age as a share of the account's {@code max_age}, for perfdata: 1 is where the
+   * account turns UNKNOWN. Staleness has no warning level (it is UNKNOWN, never WARNING), so only the
+   * critical field of the perfdata is set.
+   */
+  private static Optional<BigDecimal> ofMaxAge(Duration age, AccountView a) {
+    long limit = a.account().maxAge().toSeconds();
+    if (limit <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(BigDecimal.valueOf(Math.max(0, age.toSeconds()))
+        .divide(BigDecimal.valueOf(limit), MathContext.DECIMAL64));
   }
 
   /** Minutes under an hour, hours under three days, else days: "40h" reads better than "1d". */

@@ -123,6 +123,27 @@ class CollectReportCheckTest {
   }
 
   @Test
+  void freshnessHasPerfdataAsAShareOfMaxAgeCriticalAtOne() throws Exception {
+    cli.run("collect");
+    cli.at("2026-11-23T16:00:00Z");   // 9 hours after the collect, max_age 36h
+
+    String fresh = cli.run("check").out().lines().findFirst().orElseThrow();
+
+    assertThat(fresh).contains(" | 'ionos_freshness'=0.25;;1;0; 'ionos_cap'=0.6;0.8;1;0;",
+        "'ovh_freshness'=0.25;;1;0;", "'claude_freshness'=0.25;;1;0;");
+
+    cli.at("2026-11-25T07:00:00Z");   // 48 hours: stale, UNKNOWN, over the critical field
+    assertThat(cli.run("check").out().lines().findFirst().orElseThrow())
+        .contains("'ionos_freshness'=1.3333;;1;0;");
+    JsonNode ionos = new ObjectMapper().readTree(cli.run("check", "--format", "json").out()).path("thresholds").get(0);
+    assertThat(ionos.path("name").asText()).isEqualTo("freshness");
+    assertThat(ionos.path("status").asText()).isEqualTo("UNKNOWN");
+    assertThat(ionos.path("ratio").decimalValue()).isEqualByComparingTo("1.333333333333333");
+    assertThat(ionos.path("warn_at").isNull()).isTrue();
+    assertThat(ionos.path("critical_at").asText()).isEqualTo("1");
+  }
+
+  @Test
   void collectingTwiceADayCountsOnce() throws Exception {
     cli.run("collect");
     cli.at("2026-11-23T19:00:00Z");
