@@ -12,20 +12,22 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Turns the balance, the invoice list and the preview items into figures. DigitalOcean reports
- * months, not days, so each month's spend sits on its first day (UTC calendar months), from exactly
- * one source per month: a closed month's invoice total ({@code invoice}); else the invoice preview
- * per product ({@code api}), adding up to the preview's total; else, for the current month only,
- * the balance's month-to-date usage as one row. The other days of such a month that are in the
- * window get explicit zeros, so the month-end forecast extrapolates from the days the figure covers
- * rather than from the first day alone.
+ * Turns the balance, the invoice list and the preview items into figures (UTC calendar months),
+ * from exactly one source per month: a closed month's invoice total ({@code invoice}) on its first
+ * day; else the invoice preview per product and resource, spread over the days each resource ran
+ * as {@code estimate}s that add up exactly to the preview's total (its unitemized rest an {@code
+ * api} row); else, for the current month only, the balance's month-to-date usage as one row. Every
+ * other day the month's figures cover gets an explicit zero, so a newer snapshot replaces all of an
+ * older one's days and the month-end forecast extrapolates from the days covered.
  */
 final class MonthlySpend {
   static final Currency USD = Currency.getInstance("USD");
@@ -76,25 +78,33 @@ final class MonthlySpend {
     Optional<InvoicePreview> preview = invoices.preview();
     for (YearMonth month = oldest; !month.isAfter(current); month = month.plusMonths(1)) {
       LocalDate coveredThrough;
+      List<Observation> rows;
       if (invoiced.containsKey(month) && month.isBefore(current)) {
-        result.add(spend(month.atDay(1), INVOICE, invoiced.get(month), Provenance.INVOICE));
+        rows = List.of(spend(month.atDay(1), INVOICE, invoiced.get(month), Provenance.INVOICE));
         coveredThrough = month.atEndOfMonth();
       } else if (preview.isPresent() && preview.get().period().equals(month)) {
-        result.addAll(breakdown(month, preview.get(), items));
-        coveredThrough = month.equals(current)
-            ? utcDay(preview.get().updatedAt().orElse(window.now()))
-            : month.atEndOfMonth();
+        Instant through = month.equals(current)
+            ? preview.get().updatedAt().orElse(window.now())
+            : month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        rows = breakdown(month, preview.get(), items, through);
+        coveredThrough = month.equals(current) ? utcDay(through) : month.atEndOfMonth();
         crossCheck(month, preview.get(), balance);
       } else if (month.equals(current) && YearMonth.from(utcDay(balance.generatedAt())).equals(month)) {
         // The first hours of a month, before the preview moves on: the balance already has it.
-        result.add(spend(month.atDay(1), MONTH_TO_DATE, balance.monthToDateUsage(), Provenance.API));
+        rows = List.of(spend(month.atDay(1), MONTH_TO_DATE, balance.monthToDateUsage(), Provenance.API));
         coveredThrough = utcDay(balance.generatedAt());
       } else {
         log.accept("digitalocean: no invoice, preview or balance for " + month + " yet");
         continue;
       }
-      for (LocalDate day = month.atDay(2); !day.isAfter(coveredThrough); day = day.plusDays(1)) {
-        if (!day.isBefore(window.from()) && !day.isAfter(window.to())) {
+      result.addAll(rows);
+      // Every day the figures cover gets a row, the whole month once it is invoiced: the latest
+      // snapshot of a day wins, so this replaces the daily estimates stored while the month was open
+      // (also the days before the window) and the forecast extrapolates from the days covered.
+      Set<LocalDate> withRows = new HashSet<>();
+      rows.forEach(o -> withRows.add(o.day()));
+      for (LocalDate day = month.atDay(1); !day.isAfter(coveredThrough); day = day.plusDays(1)) {
+        if (!withRows.contains(day)) {
           result.add(Observation.spend(day, "", Money.zero(USD), Provenance.API));
         }
       }
@@ -108,24 +118,31 @@ final class MonthlySpend {
     return result;
   }
 
-  /** Spend per product on the month's first day; the rows add up to the preview's total. */
-  private List<Observation> breakdown(YearMonth month, InvoicePreview preview, List<InvoiceItem> items) {
-    Map<String, BigDecimal> byProduct = new TreeMap<>();
+  /**
+   * Spend per product and resource ({@code Droplets / ml-test}) per day the resource ran, as
+   * estimates of how the preview's amount accrued ({@link DailyAccrual}); what the items do not
+   * explain (taxes, credits) is an {@code api} row on the month's first day. The rows add up exactly
+   * to the preview's total.
+   */
+  private List<Observation> breakdown(YearMonth month, InvoicePreview preview, List<InvoiceItem> items,
+      Instant through) {
+    Map<LocalDate, Map<String, BigDecimal>> byDay = new TreeMap<>();
     BigDecimal itemized = BigDecimal.ZERO;
     for (InvoiceItem item : items) {
-      byProduct.merge(item.product(), item.amount(), BigDecimal::add);
+      DailyAccrual.spread(item, month, through).forEach((day, amount) ->
+          byDay.computeIfAbsent(day, d -> new TreeMap<>()).merge(item.dimension(), amount, BigDecimal::add));
       itemized = itemized.add(item.amount());
     }
+    List<Observation> rows = new ArrayList<>();
     BigDecimal rest = preview.amount().subtract(itemized);
     if (rest.signum() != 0) {
-      byProduct.merge(ADJUSTMENTS, rest, BigDecimal::add);
+      rows.add(spend(month.atDay(1), ADJUSTMENTS, rest, Provenance.API));
     }
-    if (byProduct.isEmpty()) {
-      // An empty preview is DigitalOcean saying "nothing so far": a zero replaces older figures.
-      return List.of(spend(month.atDay(1), "", BigDecimal.ZERO, Provenance.API));
-    }
-    List<Observation> rows = new ArrayList<>();
-    byProduct.forEach((product, amount) -> rows.add(spend(month.atDay(1), product, amount, Provenance.API)));
+    byDay.forEach((day, resources) -> resources.forEach((resource, amount) -> {
+      if (amount.signum() != 0) {
+        rows.add(spend(day, resource, amount, Provenance.ESTIMATE));
+      }
+    }));
     return rows;
   }
 

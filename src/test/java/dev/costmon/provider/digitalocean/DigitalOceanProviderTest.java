@@ -7,6 +7,7 @@ import static dev.costmon.provider.ProviderFixture.sequence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.within;
 
 import com.sun.net.httpserver.HttpHandler;
 import dev.costmon.collect.AccountContext;
@@ -28,11 +29,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -57,6 +60,8 @@ class DigitalOceanProviderTest {
   void close() {
     fixture.close();
   }
+
+  private static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
 
   private static LocalDate nov(int day) {
     return LocalDate.of(2026, 11, day);
@@ -114,9 +119,18 @@ class DigitalOceanProviderTest {
     return all.stream().filter(o -> o.kind() == ObservationKind.SPEND).toList();
   }
 
-  /** The spend rows that carry money, leaving out the explicit zeros of the days after the first. */
-  private static List<Observation> firstDays(List<Observation> all) {
-    return spend(all).stream().filter(o -> o.day().getDayOfMonth() == 1).toList();
+  /** Spend per dimension over one month, exact, as plain strings without trailing zeros. */
+  private static Map<String, String> month(List<Observation> all, YearMonth month) {
+    Map<String, BigDecimal> sums = new TreeMap<>();
+    spend(all).stream().filter(o -> YearMonth.from(o.day()).equals(month) && o.value().signum() != 0)
+        .forEach(o -> sums.merge(o.dimension(), o.value(), BigDecimal::add));
+    Map<String, String> out = new TreeMap<>();
+    sums.forEach((k, v) -> out.put(k, v.stripTrailingZeros().toPlainString()));
+    return out;
+  }
+
+  private static List<Observation> of(List<Observation> all, String dimension) {
+    return spend(all).stream().filter(o -> o.dimension().equals(dimension)).toList();
   }
 
   private static BigDecimal total(List<Observation> spend) {
@@ -178,22 +192,62 @@ class DigitalOceanProviderTest {
   }
 
   @Test
-  void normalMonthOverSeveralPagesGivesSpendPerProductOnTheFirstDay() throws Exception {
+  void normalMonthOverSeveralPagesGivesSpendPerProductAndResource() throws Exception {
     serveNormalMonth();
 
     List<Observation> all = collect();
 
-    List<Observation> november = firstDays(all).stream().filter(o -> o.day().equals(nov(1))).toList();
-    assertThat(november).containsExactlyInAnyOrder(
-        api("Droplets", "42.10"),
-        api("Kubernetes Clusters", "12.34"),
-        api("Load Balancers", "10.00"),
-        api("Spaces Subscription", "5.00"),
-        api("Volumes", "3.2151"));
-    // The month's rows add up to the preview's total, which the balance confirms.
-    assertThat(total(november)).isEqualByComparingTo("72.6551");
+    assertThat(month(all, NOVEMBER)).isEqualTo(Map.of(
+        "Droplets / web-1", "24",
+        "Droplets / web-2", "12",
+        "Droplets / worker-1", "6.1",
+        "Kubernetes Clusters / my-doks-cluster", "12.34",
+        "Load Balancers / lb-web", "10",
+        "Spaces Subscription / Spaces", "5",
+        "Volumes / data-volume", "3.2151"));
+    // The month's rows add up exactly to the preview's total, which the balance confirms.
+    assertThat(total(spend(all).stream().filter(o -> o.day().getMonthValue() == 11).toList()))
+        .isEqualByComparingTo("72.6551");
+    assertThat(spend(all)).filteredOn(o -> o.day().getMonthValue() == 11 && o.value().signum() != 0)
+        .allMatch(o -> o.provenance() == Provenance.ESTIMATE);
     assertThat(spend(all)).allMatch(o -> o.unit().equals("USD"));
     assertThat(fixture.log).noneMatch(l -> l.contains("differs"));
+  }
+
+  @Test
+  void eachResourceAccruesAtItsHourlyPriceOverTheDaysItRan() throws Exception {
+    serveNormalMonth();
+
+    List<Observation> all = collect();
+
+    // web-1: 24.00 over the 530 hours from Nov 1 00:00 to Nov 23 02:00, so 24 x 24/530 per whole day.
+    List<Observation> web1 = of(all, "Droplets / web-1");
+    assertThat(web1).extracting(Observation::day).isEqualTo(nov(1).datesUntil(nov(24)).toList());
+    assertThat(web1.subList(0, 22)).allSatisfy(o -> assertThat(o.value())
+        .isCloseTo(new BigDecimal("1.0867924528"), within(new BigDecimal("0.0000000001"))));
+    assertThat(total(web1)).isEqualByComparingTo("24.00");
+    // The volume appeared on Nov 9 at 18:00: nothing before, 6 of its 320 hours (3.2151 USD) on the 9th.
+    List<Observation> volume = of(all, "Volumes / data-volume");
+    assertThat(volume.get(0).day()).isEqualTo(nov(9));
+    assertThat(volume.get(0).value()).isEqualByComparingTo("0.060283125");
+    assertThat(total(volume)).isEqualByComparingTo("3.2151");
+  }
+
+  @Test
+  void aResourceRunningAllMonthReachesItsMonthlyPriceAfter672Hours() throws Exception {
+    Clock clock = Clock.fixed(Instant.parse("2026-12-01T00:30:00Z"), ZoneOffset.UTC);
+    CollectWindow window = CollectWindow.of(clock.instant(), ZoneOffset.UTC, 3);
+    fixture.route(BALANCE, json(balance("0.12", "-80.00", "2026-12-01T00:10:00Z")));
+    fixture.route(INVOICES, json(invoices(preview("2026-11", "24.00", "2026-11-30T06:31:50Z"))));
+    fixture.route(PREVIEW, json(items("{\"product\": \"Droplets\", \"description\": \"ml-test (s-2vcpu-4gb)\","
+        + " \"amount\": \"24.00\", \"start_time\": \"2026-11-01T00:00:00Z\", \"end_time\": \"2026-12-01T00:00:00Z\"}")));
+
+    List<Observation> mlTest = of(collect(window, clock), "Droplets / ml-test");
+
+    // 24.00 a month is 24/672 an hour: 0.857142857 a day, the whole price on the 28th, nothing after.
+    assertThat(mlTest).extracting(Observation::day).isEqualTo(nov(1).datesUntil(nov(29)).toList());
+    assertThat(mlTest.get(0).value()).isEqualByComparingTo("0.8571428571");
+    assertThat(total(mlTest)).isEqualByComparingTo("24.00");
   }
 
   @Test
@@ -203,18 +257,20 @@ class DigitalOceanProviderTest {
     List<Observation> october = spend(collect()).stream()
         .filter(o -> o.day().getMonthValue() == 10).toList();
 
-    assertThat(october).containsExactly(row(LocalDate.of(2026, 10, 1), "invoice", "61.22", Provenance.INVOICE));
+    assertThat(october.get(0)).isEqualTo(row(LocalDate.of(2026, 10, 1), "invoice", "61.22", Provenance.INVOICE));
+    assertThat(october.subList(1, october.size()))
+        .isEqualTo(LocalDate.of(2026, 10, 2).datesUntil(nov(1)).map(DigitalOceanProviderTest::zero).toList());
   }
 
   @Test
-  void theOtherDaysOfTheMonthThroughTheDataDayAreExplicitZeros() throws Exception {
+  void everyDayThroughTheDataDayHasAFigureAndNoneAfterIt() throws Exception {
     serveNormalMonth();
 
-    List<Observation> rest = spend(collect()).stream()
-        .filter(o -> o.day().getMonthValue() == 11 && o.day().getDayOfMonth() > 1).toList();
+    List<Observation> november = spend(collect()).stream().filter(o -> o.day().getMonthValue() == 11).toList();
 
-    // So the month-end forecast extrapolates over 23 days, not from the first day alone.
-    assertThat(rest).isEqualTo(nov(2).datesUntil(nov(24)).map(DigitalOceanProviderTest::zero).toList());
+    // So the month-end forecast extrapolates over 23 days, and a newer snapshot replaces each of them.
+    assertThat(november).extracting(Observation::day).containsOnly(nov(1).datesUntil(nov(24)).toArray(LocalDate[]::new));
+    assertThat(november.stream().map(Observation::day).distinct()).hasSize(23);
   }
 
   @Test
@@ -275,11 +331,13 @@ class DigitalOceanProviderTest {
   void whatTheItemsDoNotExplainIsAnAdjustmentsRowSoTheMonthAddsUpToThePreview() throws Exception {
     serveMonth("70.6551", item("Droplets", "42.10"), item("Volumes", "30.5551"));
 
-    List<Observation> november = firstDays(collect()).stream().filter(o -> o.day().equals(nov(1))).toList();
+    List<Observation> all = collect();
 
-    assertThat(november).containsExactlyInAnyOrder(
-        api("Droplets", "42.10"), api("Volumes", "30.5551"), api("adjustments", "-2.0000"));
-    assertThat(total(november)).isEqualByComparingTo("70.6551");
+    assertThat(month(all, NOVEMBER)).isEqualTo(Map.of(
+        "Droplets / x", "42.1", "Volumes / x", "30.5551", "adjustments", "-2"));
+    assertThat(all).contains(api("adjustments", "-2.0000"));
+    assertThat(total(spend(all).stream().filter(o -> o.day().getMonthValue() == 11).toList()))
+        .isEqualByComparingTo("70.6551");
     // The balance says 72.6551: the difference is shown to whoever runs --verbose.
     assertThat(fixture.log).anyMatch(l -> l.contains("invoice preview total 70.6551 USD differs"));
   }
@@ -291,11 +349,8 @@ class DigitalOceanProviderTest {
         item("Functions", "0.100000000000000000017"),
         "{\"amount\": \"0.100000000000000000020\"}");
 
-    List<Observation> november = firstDays(collect()).stream().filter(o -> o.day().equals(nov(1))).toList();
-
-    assertThat(november).containsExactlyInAnyOrder(
-        api("Functions", "0.200000000000000000029"), api("other", "0.100000000000000000020"));
-    assertThat(november.get(0).value().toPlainString()).isEqualTo("0.200000000000000000029");
+    assertThat(month(collect(), NOVEMBER)).isEqualTo(Map.of(
+        "Functions / x", "0.200000000000000000029", "other", "0.10000000000000000002"));
   }
 
   @Test
@@ -308,13 +363,12 @@ class DigitalOceanProviderTest {
         json(items(item("Droplets", "24.00"), item("Volumes", "6.00"))),
         json(items(item("Droplets", "30.00"), item("Volumes", "6.50")))));
 
-    List<Observation> before = firstDays(collect());
-    List<Observation> after = firstDays(collect());
+    Map<String, String> before = month(collect(), NOVEMBER);
+    List<Observation> after = collect();
 
-    assertThat(before).contains(api("Droplets", "24.00"), api("Volumes", "6.00"));
-    assertThat(after).containsExactlyInAnyOrder(
-        row(LocalDate.of(2026, 10, 1), "invoice", "61.22", Provenance.INVOICE),
-        api("Droplets", "30.00"), api("Volumes", "6.50"));
+    assertThat(before).isEqualTo(Map.of("Droplets / x", "24", "Volumes / x", "6"));
+    assertThat(month(after, NOVEMBER)).isEqualTo(Map.of("Droplets / x", "30", "Volumes / x", "6.5"));
+    assertThat(month(after, YearMonth.of(2026, 10))).isEqualTo(Map.of("invoice", "61.22"));
   }
 
   @Test
@@ -326,12 +380,12 @@ class DigitalOceanProviderTest {
         invoice("2026-10", "61.22"))));
     fixture.route(PREVIEW, json(items(item("Droplets", "88.40"), item("Load Balancers", "10.00"))));
 
-    List<Observation> spend = spend(collect(window, clock));
+    List<Observation> all = collect(window, clock);
 
-    assertThat(spend).containsExactly(
-        api("Droplets", "88.40"), api("Load Balancers", "10.00"),
-        zero(nov(28)), zero(nov(29)), zero(nov(30)),
-        row(LocalDate.of(2026, 12, 1), "month to date", "0.12", Provenance.API));
+    // Without times an item counts for the whole month, its monthly price reached on the 28th.
+    assertThat(month(all, NOVEMBER)).isEqualTo(Map.of("Droplets / x", "88.4", "Load Balancers / x", "10"));
+    assertThat(spend(all)).contains(zero(nov(29)), zero(nov(30)))
+        .endsWith(row(LocalDate.of(2026, 12, 1), "month to date", "0.12", Provenance.API));
   }
 
   @Test
@@ -345,11 +399,13 @@ class DigitalOceanProviderTest {
 
     List<Observation> spend = spend(collect(window, clock));
 
-    assertThat(spend).containsExactly(
-        row(nov(1), "invoice", "98.40", Provenance.INVOICE),
-        zero(nov(29)), zero(nov(30)),
-        row(LocalDate.of(2026, 12, 1), "Droplets", "3.20", Provenance.API),
-        zero(LocalDate.of(2026, 12, 2)));
+    // Every day of November, also those before the window, so no estimate stored while it was open survives.
+    List<Observation> november = new ArrayList<>(List.of(row(nov(1), "invoice", "98.40", Provenance.INVOICE)));
+    nov(2).datesUntil(LocalDate.of(2026, 12, 1)).map(DigitalOceanProviderTest::zero).forEach(november::add);
+    assertThat(spend.subList(0, 30)).isEqualTo(november);
+    assertThat(month(spend, YearMonth.of(2026, 12))).isEqualTo(Map.of("Droplets / x", "3.2"));
+    assertThat(spend.subList(30, spend.size())).extracting(Observation::day)
+        .containsExactly(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2));
   }
 
   @Test
@@ -363,9 +419,11 @@ class DigitalOceanProviderTest {
 
     List<Observation> spend = spend(collect(window, clock));
 
-    assertThat(spend).containsExactly(
-        row(nov(1), "invoice", "98.40", Provenance.INVOICE),
-        row(LocalDate.of(2026, 12, 1), "month to date", "0.40", Provenance.API));
+    assertThat(spend.get(0)).isEqualTo(row(nov(1), "invoice", "98.40", Provenance.INVOICE));
+    assertThat(spend.subList(1, 30)).isEqualTo(
+        nov(2).datesUntil(LocalDate.of(2026, 12, 1)).map(DigitalOceanProviderTest::zero).toList());
+    assertThat(spend.get(30)).isEqualTo(row(LocalDate.of(2026, 12, 1), "month to date", "0.40", Provenance.API));
+    assertThat(spend).hasSize(31);
     assertThat(fixture.requests).noneMatch(r -> r.startsWith("GET " + PREVIEW));
   }
 
@@ -429,7 +487,7 @@ class DigitalOceanProviderTest {
     fixture.route(PREVIEW, pagedResources("preview_items_page1.json", "preview_items_page2.json",
         "preview_items_page3.json"));
 
-    assertThat(total(firstDays(collect()))).isEqualByComparingTo("133.8751");
+    assertThat(total(spend(collect()))).isEqualByComparingTo("133.8751");
     assertThat(fixture.sleeps).containsExactly(Duration.ofSeconds(7));
   }
 
@@ -440,7 +498,7 @@ class DigitalOceanProviderTest {
     fixture.route(PREVIEW, sequence(respond(500, "application/json", resourceOf("error_server.json")),
         pagedResources("preview_items_page1.json", "preview_items_page2.json", "preview_items_page3.json")));
 
-    assertThat(total(firstDays(collect()))).isEqualByComparingTo("133.8751");
+    assertThat(total(spend(collect()))).isEqualByComparingTo("133.8751");
     assertThat(fixture.sleeps).hasSize(1);
   }
 
@@ -540,7 +598,7 @@ class DigitalOceanProviderTest {
         "GET " + PREVIEW + "?per_page=200",
         "GET " + PREVIEW + "?page=2&per_page=200",
         "GET " + PREVIEW + "?page=3&per_page=200");
-    assertThat(total(firstDays(all).stream().filter(o -> o.day().equals(nov(1))).toList()))
+    assertThat(total(spend(all).stream().filter(o -> o.day().getMonthValue() == 11).toList()))
         .isEqualByComparingTo("72.6551");
   }
 

@@ -1,0 +1,125 @@
+package dev.costmon.cli;
+
+import static dev.costmon.provider.ProviderFixture.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.costmon.provider.ProviderFixture;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A DigitalOcean team over several nights through the real command line, a loopback API and a real
+ * history file: web-1 (24 USD a month) runs all along, ml-test (96 USD a month) appears on Nov 22 at
+ * 10:00 and shows the next morning per resource and per day; once November is invoiced, its total is
+ * the invoice's, with none of the daily estimates stored while it was open added to it.
+ */
+class DigitalOceanResourcesCliTest {
+  private static final String TOKEN = "dop_v1_TESTresourcesSECRET0123456789abcdef";
+
+  @TempDir Path dir;
+  CliHarness cli;
+  final ProviderFixture digitalocean = new ProviderFixture();
+  final AtomicReference<String> balance = new AtomicReference<>();
+  final AtomicReference<String> invoices = new AtomicReference<>();
+  final AtomicReference<String> items = new AtomicReference<>();
+
+  @BeforeEach
+  void setUp() {
+    digitalocean.route("/v2/customers/my/balance", exchange -> json(balance.get()).handle(exchange));
+    digitalocean.route("/v2/customers/my/invoices/preview", exchange -> json(items.get()).handle(exchange));
+    digitalocean.route("/v2/customers/my/invoices", exchange -> json(invoices.get()).handle(exchange));
+    cli = new CliHarness(dir);
+    cli.env.put("DIGITALOCEAN_TOKEN", TOKEN);
+    cli.write("costmon.yaml", """
+        currency: USD
+        database: history.db
+        accounts:
+          - id: do
+            provider: digitalocean
+            endpoint: %s
+            token: ${DIGITALOCEAN_TOKEN}
+            cap: 150 USD
+        """.formatted(digitalocean.base()));
+  }
+
+  @AfterEach
+  void tearDown() {
+    digitalocean.close();
+  }
+
+  /** The night's answers: the preview of {@code period} updated at {@code updated}, its items, and closed invoices. */
+  private void night(String at, String period, String updated, String total, String closedInvoices, String... lines) {
+    cli.at(at);
+    balance.set("{\"month_to_date_balance\": \"0\", \"account_balance\": \"0\", \"month_to_date_usage\": \""
+        + total + "\", \"generated_at\": \"" + updated + "\"}");
+    invoices.set("{\"invoices\": [" + closedInvoices + "], \"invoice_preview\": {\"invoice_uuid\": \"p\", \"amount\": \""
+        + total + "\", \"invoice_period\": \"" + period + "\", \"updated_at\": \"" + updated
+        + "\"}, \"links\": {}, \"meta\": {\"total\": 1}}");
+    items.set("{\"invoice_items\": [" + String.join(",", lines) + "], \"links\": {}, \"meta\": {\"total\": "
+        + lines.length + "}}");
+    CliHarness.Result collect = cli.run("collect");
+    assertThat(collect.exitCode()).as(collect.err()).isZero();
+  }
+
+  private static String droplet(String description, String amount, String start, String end) {
+    return "{\"product\": \"Droplets\", \"description\": \"" + description + "\", \"amount\": \"" + amount
+        + "\", \"duration_unit\": \"Hours\", \"start_time\": \"" + start + "\", \"end_time\": \"" + end + "\"}";
+  }
+
+  private JsonNode account(String... args) throws Exception {
+    CliHarness.Result report = cli.run(args);
+    assertThat(report.exitCode()).as(report.err()).isZero();
+    return new ObjectMapper().readTree(report.out()).get("accounts").get(0);
+  }
+
+  private static Map<String, String> services(JsonNode account) {
+    Map<String, String> out = new LinkedHashMap<>();
+    account.get("services").forEach(s -> out.put(s.get("service").asText(),
+        new BigDecimal(s.get("spend").get("amount").asText()).stripTrailingZeros().toPlainString()));
+    return out;
+  }
+
+  @Test
+  void aDropletStartedYesterdayShowsThisMorningPerResourceAndTheInvoiceAloneStandsForTheClosedMonth()
+      throws Exception {
+    // Nov 22, 07:00: web-1 has run 510 hours (18.21 USD).
+    night("2026-11-22T07:00:00Z", "2026-11", "2026-11-22T06:00:00Z", "18.21", "",
+        droplet("web-1 (s-2vcpu-4gb)", "18.21", "2026-11-01T00:00:00Z", "2026-11-22T06:00:00Z"));
+    // Nov 23, 07:00: 534 hours of web-1 (19.07 USD) and, new, 20 hours of ml-test (2.86 USD).
+    night("2026-11-23T07:00:00Z", "2026-11", "2026-11-23T06:00:00Z", "21.93", "",
+        droplet("web-1 (s-2vcpu-4gb)", "19.07", "2026-11-01T00:00:00Z", "2026-11-23T06:00:00Z"),
+        droplet("ml-test (s-8vcpu-16gb)", "2.86", "2026-11-22T10:00:00Z", "2026-11-23T06:00:00Z"));
+
+    JsonNode november = account("report", "--by", "service", "--format", "json");
+    assertThat(services(november)).containsExactly(
+        Map.entry("Droplets / web-1", "19.07"), Map.entry("Droplets / ml-test", "2.86"));
+    assertThat(new BigDecimal(november.get("spend").get("amount").asText())).isEqualByComparingTo("21.93");
+
+    // Per day: ml-test has figures from the day it appeared on, none before.
+    CliHarness.Result csv = cli.run("export", "--format", "csv", "--from", "2026-11-21", "--to", "2026-11-23");
+    assertThat(csv.out().lines().filter(l -> l.contains("Droplets / ml-test")))
+        .extracting(l -> l.substring(0, 10)).containsExactly("2026-11-22", "2026-11-23");
+    assertThat(csv.out().lines().filter(l -> l.contains("Droplets / web-1"))).hasSize(3)
+        .allMatch(l -> l.contains(",estimate,"));
+
+    // Dec 2, 07:00: November is invoiced (50.00 USD); December's preview has 30 hours of web-1.
+    night("2026-12-02T07:00:00Z", "2026-12", "2026-12-02T06:00:00Z", "1.07",
+        "{\"invoice_uuid\": \"u\", \"amount\": \"50.00\", \"invoice_period\": \"2026-11\"}",
+        droplet("web-1 (s-2vcpu-4gb)", "1.07", "2026-12-01T00:00:00Z", "2026-12-02T06:00:00Z"));
+
+    JsonNode closed = account("report", "--month", "2026-11", "--by", "service", "--format", "json");
+    assertThat(new BigDecimal(closed.get("spend").get("amount").asText())).isEqualByComparingTo("50.00");
+    assertThat(services(closed)).containsExactly(Map.entry("invoice", "50"));
+    JsonNode december = account("report", "--by", "service", "--format", "json");
+    assertThat(services(december)).containsExactly(Map.entry("Droplets / web-1", "1.07"));
+  }
+}
