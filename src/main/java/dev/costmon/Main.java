@@ -2,10 +2,14 @@ package dev.costmon;
 
 import dev.costmon.cli.Cli;
 import dev.costmon.cli.CliContext;
+import dev.costmon.cli.ExitCodes;
 import dev.costmon.cli.SelfCommand;
+import dev.costmon.cli.StandardOutput;
 import dev.costmon.cli.Warmup;
 import dev.costmon.config.Environment;
 import dev.costmon.provider.ProviderRegistry;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -24,10 +28,14 @@ public final class Main {
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
       // Answered before picocli builds the command tree: package scripts and monitoring probes call it often.
       System.out.println("costmon " + Version.current());
+      if (System.out.checkError()) {
+        System.err.println("costmon: could not write the output");
+        System.exit(ExitCodes.IO);
+      }
       return;
     }
     Warmup.start(args);
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter out = StandardOutput.over(new FileOutputStream(FileDescriptor.out));
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     Environment environment = Environment.ofProcess();
     CliContext context = new CliContext(out, err, environment, Clock.systemUTC(), ProviderRegistry.builtIn(),

@@ -6,7 +6,10 @@ import dev.costmon.demo.DemoRefusedException;
 import dev.costmon.export.ExportException;
 import dev.costmon.store.LockedException;
 import dev.costmon.store.StoreException;
+import java.io.IOException;
 import java.lang.reflect.Constructor;
+import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.IFactory;
 import picocli.CommandLine.ParseResult;
@@ -26,8 +29,31 @@ public final class Cli {
     CommandLine cl = commandLine(context, args);
     int code = cl.execute(args);
     context.out().flush();
+    code = outputWritten(context, code, args);
     context.err().flush();
     return code;
+  }
+
+  /**
+   * The exit code once standard output is known to hold everything the command wrote: a disk that
+   * filled up under {@code costmon export > file} must not end in exit 0 and a truncated file.
+   */
+  private static int outputWritten(CliContext context, int code, String... args) {
+    if (!context.out().checkError()) {
+      return code;
+    }
+    Optional<IOException> failure = context.out() instanceof StandardOutput s
+        ? s.failure() : Optional.empty();
+    if (failure.filter(StandardOutput::isClosedPipe).isPresent()) {
+      return code;
+    }
+    context.err().println("costmon: could not write the output: "
+        + failure.map(e -> String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT))
+            .orElse("standard output failed")
+        + "; what was written is incomplete");
+    boolean check = Invocation.subcommand(args, CostmonCommand.SUBCOMMANDS.keySet())
+        .filter("check"::equals).isPresent();
+    return check ? 3 : ExitCodes.IO;
   }
 
   static CommandLine commandLine(CliContext context, String... args) {

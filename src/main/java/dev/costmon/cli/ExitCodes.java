@@ -20,7 +20,10 @@ public final class ExitCodes {
   public static final int SOFTWARE = 70;
   /** The output cannot be created where asked: the demo's directory holds data the demo did not write. */
   public static final int CANT_CREATE = 73;
-  /** The history database cannot be read or written (not a costmon database, corrupt, permissions). */
+  /**
+   * The history database cannot be read or written (not a costmon database, corrupt, permissions),
+   * or standard output could not take what the command wrote (disk full under a redirection).
+   */
   public static final int IO = 74;
   /** Another collect holds the lock: temporary, a later run will succeed. */
   public static final int TEMPFAIL = 75;
