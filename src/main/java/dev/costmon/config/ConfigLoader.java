@@ -58,6 +58,8 @@ import java.util.regex.Pattern;
 public final class ConfigLoader {
   private static final Pattern ACCOUNT_ID = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,62}");
   private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+  /** The name check, notify and the metrics give the global cap. */
+  private static final String TOTAL_ID = "total";
   static final Set<String> RESERVED_LABELS =
       Set.of("account", "provider", "currency", "service", "metric", "unit", "version", "le", "quantile");
 
@@ -289,6 +291,11 @@ public final class ConfigLoader {
       String who = "account '" + id + "': ";
       if (!ACCOUNT_ID.matcher(id).matches()) {
         fail(at + "/id", "", "account id '" + id + "' must be lower case letters, digits, '.', '_' or '-'");
+      }
+      if (id.equals(TOTAL_ID)) {
+        // check, notify and the .prom file name the global cap's line "total"; an account of that
+        // name would be indistinguishable from it.
+        fail(at + "/id", "", "account id 'total' is reserved for the global cap; choose another id");
       }
       if (raw.provider() == null) {
         fail(at, who, "provider: is required (one of " + String.join(", ", registry.names()) + ")");

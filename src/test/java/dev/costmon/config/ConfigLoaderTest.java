@@ -146,6 +146,13 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void anAccountCannotTakeTheGlobalCapsName() {
+    assertThatThrownBy(() -> load("currency: EUR\naccounts:\n  - id: total\n    provider: fixed\n    amount: 5 EUR\n"))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageEndingWith("costmon.yaml:3:5: account id 'total' is reserved for the global cap; choose another id");
+  }
+
+  @Test
   void duplicateYamlKeyIsAnError() {
     assertThatThrownBy(() -> load("currency: EUR\ncurrency: USD\n"))
         .isInstanceOf(ConfigException.class).hasMessageContaining("costmon.yaml:2:").hasMessageContaining("currency");
