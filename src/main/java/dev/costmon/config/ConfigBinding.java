@@ -14,6 +14,13 @@ public interface ConfigBinding {
   /** Binds a mapping to a record, refusing unknown keys; secrets and amounts are resolved on the way. */
   <T> T convert(JsonNode node, Class<T> type, String at, String who);
 
+  /**
+   * Like {@link #convert}, but a secret reference that does not resolve binds as
+   * {@link Secret#unavailable} instead of failing: for parts of the config whose use can fail alone
+   * (a notify channel) while the rest of the file still serves.
+   */
+  <T> T convertKeepingUnresolved(JsonNode node, Class<T> type, String at, String who);
+
   /** Runs a parse step, turning its IllegalArgumentException into an error at {@code pointer}. */
   <T> T value(String pointer, String who, Supplier<T> parse);
 

@@ -365,6 +365,12 @@ public final class ConfigLoader {
       return convert(node, type, at, who, Set.of());
     }
 
+    @Override
+    public <T> T convertKeepingUnresolved(JsonNode node, Class<T> type, String at, String who) {
+      // The reasons travel in the Secret itself; the sink only switches the lenient binding on.
+      return convert(node, type, at, who, Set.of(), new UnresolvedSink());
+    }
+
     private <T> T convert(JsonNode node, Class<T> type, String at, String who, Set<String> extraKeys) {
       return convert(node, type, at, who, extraKeys, null);
     }

@@ -1,6 +1,7 @@
 package dev.costmon.config;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A secret read from the environment, a file or a systemd credential. Only {@link #reference()}
@@ -38,6 +39,11 @@ public final class Secret {
   /** Whether the value is at hand; false for a reference that did not resolve. */
   public boolean available() {
     return unavailable == null;
+  }
+
+  /** Why the reference did not resolve when the config was read; empty when the value is at hand. */
+  public Optional<String> whyUnavailable() {
+    return Optional.ofNullable(unavailable);
   }
 
   /** Where the secret comes from, safe to print: {@code ${ENV}}, {@code file:/path} or {@code credential:NAME}. */

@@ -10,9 +10,10 @@ import java.util.Optional;
  * @param reference {@code ${ENV}}, {@code file:/path} or {@code credential:NAME}: safe to print
  * @param file the file a {@code file:} reference reads, resolved like the config loader does
  */
-record SecretReference(String account, String key, String reference, Optional<Path> file) {
+record SecretReference(String owner, String key, String reference, Optional<Path> file) {
 
+  /** {@code account 'vercel' token}, {@code notify channel 'ops' url}. */
   String where() {
-    return "account '" + account + "' " + key;
+    return owner + " " + key;
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.costmon.config.Environment;
 import dev.costmon.config.Secret;
 import dev.costmon.config.SecretResolver;
+import dev.costmon.notify.NotifyBinder;
 import dev.costmon.provider.ProviderRegistry;
 import dev.costmon.provider.ProviderType;
 import java.io.IOException;
@@ -72,7 +73,7 @@ final class SecretsCheck {
     return new Outcome(findings, resolved);
   }
 
-  /** Every secret key of every account; nothing when the file cannot be read or parsed (the loader says why). */
+  /** Every secret key of every account and notify channel; nothing when the file cannot be read or parsed (the loader says why). */
   List<SecretReference> references(Path configFile) {
     JsonNode root;
     try {
@@ -91,8 +92,14 @@ final class SecretsCheck {
       String id = account.path("id").asText("#" + (i + 1));
       Optional<ProviderType<?>> type = providers.find(account.path("provider").asText(""));
       if (type.isPresent()) {
-        scan(account, type.get().settingsType(), "", secret -> out.add(reference(id, secret, baseDir)), 0);
+        scan(account, type.get().settingsType(), "", secret -> out.add(reference("account '" + id + "'", secret, baseDir)), 0);
       }
+    }
+    JsonNode channels = root.path("notify");
+    for (int i = 0; i < channels.size(); i++) {
+      JsonNode channel = channels.get(i);
+      String owner = "notify channel '" + channel.path("name").asText("#" + (i + 1)) + "'";
+      scan(channel, NotifyBinder.channelRecord(), "", secret -> out.add(reference(owner, secret, baseDir)), 0);
     }
     return out;
   }
@@ -100,11 +107,11 @@ final class SecretsCheck {
   /** A key path and the text written at it. */
   private record Written(String key, String text) {}
 
-  private static SecretReference reference(String account, Written secret, Path baseDir) {
+  private static SecretReference reference(String owner, Written secret, Path baseDir) {
     String ref = secret.text().trim();
     Optional<Path> file = ref.startsWith("file:")
         ? Optional.of(baseDir.resolve(ref.substring("file:".length()))) : Optional.empty();
-    return new SecretReference(account, secret.key(), ref, file);
+    return new SecretReference(owner, secret.key(), ref, file);
   }
 
   private static void scan(JsonNode node, Class<?> type, String prefix, Consumer<Written> sink, int depth) {

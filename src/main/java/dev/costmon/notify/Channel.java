@@ -15,6 +15,11 @@ public sealed interface Channel {
   /** {@code slack}, {@code webhook} or {@code email}. */
   String type();
 
+  /** Why the channel cannot send (a secret reference that did not resolve); empty when it can. */
+  default Optional<String> unusable() {
+    return Optional.empty();
+  }
+
   /** A Slack incoming webhook; the whole URL is the credential. */
   record Slack(String name, Secret url) implements Channel {
     public Slack {
@@ -25,6 +30,11 @@ public sealed interface Channel {
     @Override
     public String type() {
       return "slack";
+    }
+
+    @Override
+    public Optional<String> unusable() {
+      return url.whyUnavailable();
     }
   }
 
@@ -46,6 +56,12 @@ public sealed interface Channel {
     @Override
     public String type() {
       return "webhook";
+    }
+
+    @Override
+    public Optional<String> unusable() {
+      return url.whyUnavailable().or(() -> secretHeaders.values().stream()
+          .flatMap(s -> s.whyUnavailable().stream()).findFirst());
     }
   }
 

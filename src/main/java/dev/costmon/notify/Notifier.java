@@ -107,7 +107,7 @@ final class Notifier {
         }
       }
     }
-    return outcome.result();
+    return outcome.result(n.channels());
   }
 
   /** The level to send now ("OK" meaning resolved), or empty when the channel already knows. */
@@ -315,11 +315,17 @@ final class Notifier {
           .add(error);
     }
 
-    NotifyOutcome result() {
+    NotifyOutcome result(List<Channel> channels) {
       List<String> lines = new ArrayList<>(problems);
       failures.forEach((channel, errors) -> lines.add("notify " + channel + ": " + errors.size()
           + (errors.size() == 1 ? " message" : " messages") + " not delivered, tried again next run: "
           + errors.get(0)));
+      // Said on every run, not only when a breach is due: that is when a broken channel is found too late.
+      for (Channel c : channels) {
+        String key = "channel '" + c.name() + "' (" + c.type() + ")";
+        c.unusable().filter(why -> !failures.containsKey(key))
+            .ifPresent(why -> lines.add("notify " + key + ": cannot send: " + why));
+      }
       return new NotifyOutcome(sent, failures.values().stream().mapToInt(List::size).sum(), lines);
     }
   }

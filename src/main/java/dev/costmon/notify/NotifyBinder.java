@@ -59,6 +59,11 @@ public final class NotifyBinder {
     return KEYS_BY_TYPE;
   }
 
+  /** The record a {@code notify:} channel binds to, for tools that look for its secret keys. */
+  public static Class<?> channelRecord() {
+    return RawChannel.class;
+  }
+
   /** The records {@code debounce:} and an account's {@code on_hard_cap:} bind to, by key. */
   public static Map<String, Class<?>> sections() {
     return Map.of("debounce", RawDebounce.class, "on_hard_cap", RawOnHardCap.class);
@@ -124,7 +129,9 @@ public final class NotifyBinder {
   private static Channel channel(ConfigBinding b, ObjectNode node, String at) {
     JsonNode nameNode = node.get("name");
     String label = nameNode != null && nameNode.isTextual() ? "notify channel '" + nameNode.asText() + "': " : "";
-    RawChannel raw = b.convert(node, RawChannel.class, at, label);
+    // A channel whose secret is not set fails when it is used, as an account does when it is collected:
+    // the nightly collect and check must not stop because a webhook variable is missing.
+    RawChannel raw = b.convertKeepingUnresolved(node, RawChannel.class, at, label);
     if (raw.name() == null) {
       b.fail(at, "", "a notify channel needs a name:");
     }
@@ -157,6 +164,9 @@ public final class NotifyBinder {
     if (raw.url() == null) {
       b.fail(at, who, "url: is required, as a secret reference such as ${SLACK_WEBHOOK}");
     }
+    if (!raw.url().available()) {
+      return raw.url();
+    }
     String value = raw.url().reveal();
     // Never quote the value: the URL is the credential.
     if (!(value.startsWith("https://") || value.startsWith("http://"))) {
@@ -183,7 +193,7 @@ public final class NotifyBinder {
     headers.forEach((name, value) -> header(b, at + "/headers/" + name, who, name, value));
     secretHeaders.forEach((name, secret) -> {
       header(b, at + "/secret_headers/" + name, who, name, "");
-      if (secret == null || secret.reveal().chars().anyMatch(c -> c < 32 && c != '\t' || c == 127)) {
+      if (secret == null || secret.available() && secret.reveal().chars().anyMatch(c -> c < 32 && c != '\t' || c == 127)) {
         b.fail(at + "/secret_headers/" + name, who, "header " + name + ": "
             + (secret == null ? "needs a secret reference" : secret.reference() + " contains a control character"));
       }

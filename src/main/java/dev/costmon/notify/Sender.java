@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -49,6 +50,10 @@ final class Sender implements AutoCloseable {
 
   /** Sends; returns what the receiver answered ({@code HTTP 200}, {@code sendmail exit 0}). */
   String send(Channel channel, Message message) throws DeliveryException {
+    Optional<String> unusable = channel.unusable();
+    if (unusable.isPresent()) {
+      throw new DeliveryException("not sent: " + unusable.get());
+    }
     if (channel instanceof Channel.Slack s) {
       return post(s.name(), s.url(), "application/json", "{\"text\": \"" + json(message.text()) + "\"}",
           Map.of(), Map.of());

@@ -231,6 +231,19 @@ class DoctorTest {
     }
 
     @Test
+    void aNotifyChannelsMissingSecretIsNamed() throws Exception {
+      config("currency: EUR\ndatabase: history.db\n" + FIXED
+          + "notify:\n  - {name: ops, type: webhook, url: \"${OPS_URL}\", secret_headers: {Authorization: file:ops.token}}\n");
+
+      CliHarness.Result r = doctor("doctor");
+
+      assertThat(r.out()).contains(
+          "FAIL  secrets      notify channel 'ops' url: environment variable OPS_URL is not set",
+          "FAIL  secrets      notify channel 'ops' secret_headers.Authorization: cannot read file:ops.token: no such file");
+      assertThat(r.exitCode()).isEqualTo(1);
+    }
+
+    @Test
     void aSecretFileReadableByOthersIsAWarningAndValuesAreNeverShown() throws Exception {
       Path token = cli.write("secrets/two.token", "s3cret-value\n");
       Files.setPosixFilePermissions(token, PosixFilePermissions.fromString("rw-r--r--"));

@@ -293,6 +293,33 @@ class NotifyTest {
   }
 
   @Test
+  void aChannelWhoseSecretIsNotSetFailsAloneAndStopsNothingElse() {
+    cli.write("costmon.yaml", ACCOUNTS.replace("cap: 200 EUR", "cap: 1000 EUR") + CHANNELS);
+    cli.env.remove("SLACK_WEBHOOK");
+
+    CliHarness.Result collect = run("2026-11-10T07:00:00Z", "collect", "--notify");
+    assertThat(collect.exitCode()).as(collect.err()).isZero();
+    // Nothing is due yet, and still the broken channel is named on every run that would use it.
+    assertThat(collect.err().lines()).containsExactly(
+        "costmon: notify channel 'chat' (slack): cannot send: environment variable SLACK_WEBHOOK is not set");
+    cli.write("costmon.yaml", ACCOUNTS + CHANNELS);
+    run("2026-11-17T07:00:00Z", "collect");
+    assertThat(run("2026-11-17T07:00:00Z", "report").exitCode()).isZero();
+    CliHarness.Result check = run("2026-11-17T07:00:00Z", "check", "--notify");
+
+    assertThat(check.exitCode()).isEqualTo(1);
+    assertThat(check.out()).startsWith("COSTMON WARNING");
+    assertThat(statuses(hook("ovh", "cap"))).containsExactly("WARNING");
+    assertThat(slack("")).isEmpty();
+    assertThat(check.err().lines()).singleElement().asString()
+        .startsWith("costmon: notify channel 'chat' (slack): 2 messages not delivered")
+        .contains("environment variable SLACK_WEBHOOK is not set");
+    CliHarness.Result test = run("2026-11-17T07:00:00Z", "notify", "test", "--channel", "chat");
+    assertThat(test.exitCode()).isNotZero();
+    assertThat(test.err()).contains("'chat'").contains("SLACK_WEBHOOK is not set");
+  }
+
+  @Test
   void aChannelCalledByOnHardCapHearsNothingButItsHardCapCalls() {
     cli.write("costmon.yaml", ACCOUNTS + """
             hard_cap: 190 EUR
