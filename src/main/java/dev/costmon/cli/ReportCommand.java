@@ -3,12 +3,16 @@ package dev.costmon.cli;
 import dev.costmon.budget.MonthAnalyzer;
 import dev.costmon.budget.MonthView;
 import dev.costmon.budget.UnmatchedRates;
+import dev.costmon.movement.Comparison;
+import dev.costmon.movement.Movements;
+import dev.costmon.report.CompareRenderer;
 import dev.costmon.report.Grouping;
 import dev.costmon.report.ReportFormat;
 import dev.costmon.report.ReportOptions;
 import dev.costmon.report.ReportRenderer;
 import dev.costmon.store.Database;
 import dev.costmon.store.History;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.time.format.DateTimeParseException;
@@ -29,7 +33,9 @@ import picocli.CommandLine.Spec;
     footer = {"  costmon report",
         "  costmon report --month 2026-10 --format csv > october.csv",
         "  costmon report --by label:team",
-        "  costmon report --by service --format json | jq '.accounts[0].services'"})
+        "  costmon report --by service --format json | jq '.accounts[0].services'",
+        "  costmon report --compare           # against the same days of last month",
+        "  costmon report --compare 2026-10 --format csv"})
 public final class ReportCommand implements Callable<Integer> {
   @ParentCommand CostmonCommand parent;
 
@@ -45,6 +51,11 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
       description = "table, json, csv or markdown (default: ${DEFAULT-VALUE}).")
   String format;
+
+  @Option(names = "--compare", paramLabel = "previous|YYYY-MM", arity = "0..1", fallbackValue = "previous",
+      description = "Compare the month to date with the same days of the previous month (or of the month"
+          + " given), per account and per service or resource, largest change first.")
+  String compare;
 
   private final CliContext context;
 
@@ -70,6 +81,9 @@ public final class ReportCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e instanceof DateTimeParseException
           ? "--month '" + month + "' is not a month like 2026-11" : e.getMessage());
     }
+    if (compare != null) {
+      return compare(session, options, selected);
+    }
     try (Database db = Database.open(session.config().database(), false)) {
       History history = new History(db);
       MonthView view = new MonthAnalyzer(session.config()).analyze(history, selected, context.clock().instant());
@@ -79,6 +93,34 @@ public final class ReportCommand implements Callable<Integer> {
         UnmatchedRates.find(session.config().accounts(), history.latest(selected.atDay(1), selected.atEndOfMonth()))
             .forEach(line -> session.verbose("WARN " + line));
       }
+    }
+    return ExitCodes.OK;
+  }
+
+  /** {@code --compare}: the month to date against the same days of an earlier month. */
+  private int compare(Session session, ReportOptions options, YearMonth selected) {
+    LocalDate today = LocalDate.now(context.clock().withZone(session.config().timezone()));
+    YearMonth against;
+    try {
+      against = compare.equals("previous") ? selected.minusMonths(1) : YearMonth.parse(compare);
+    } catch (DateTimeParseException e) {
+      throw new ParameterException(spec.commandLine(), "--compare '" + compare + "' is not a month like 2026-11,"
+          + " nor previous");
+    }
+    if (!by.equals("account")) {
+      throw new ParameterException(spec.commandLine(), "--compare lists every account and its services or"
+          + " resources; it takes no --by " + by);
+    }
+    if (selected.isAfter(YearMonth.from(today))) {
+      throw new ParameterException(spec.commandLine(), "--month " + selected + " has not begun; nothing to compare");
+    }
+    if (!against.isBefore(selected)) {
+      throw new ParameterException(spec.commandLine(), "--compare " + against + ": compare " + selected
+          + " with an earlier month, e.g. --compare " + selected.minusMonths(1));
+    }
+    try (Database db = Database.open(session.config().database(), false)) {
+      Comparison comparison = new Movements(session.config()).months(new History(db), selected, against, today);
+      CompareRenderer.render(comparison, options, session.out());
     }
     return ExitCodes.OK;
   }

@@ -3,6 +3,8 @@ package dev.costmon.movement;
 import dev.costmon.config.Account;
 import dev.costmon.config.CostmonConfig;
 import dev.costmon.config.FxRates;
+import dev.costmon.fx.DatedRate;
+import dev.costmon.fx.MonthRates;
 import dev.costmon.fx.RateHistory;
 import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
@@ -16,6 +18,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,14 +95,14 @@ public final class Movements {
   }
 
   /** The rates of each month, memoised: a closed month's stored rate, the current month's from the config. */
-  private Function<YearMonth, FxRates> rates(History history, LocalDate today) {
+  private Function<YearMonth, MonthRates> rates(History history, LocalDate today) {
     List<ExchangeRates.Row> stored = new ExchangeRates(history).all();
-    Map<YearMonth, FxRates> cache = new HashMap<>();
-    return month -> cache.computeIfAbsent(month,
-        m -> RateHistory.forMonth(config.fx(), stored, m, today).rates());
+    Map<YearMonth, MonthRates> cache = new HashMap<>();
+    return month -> cache.computeIfAbsent(month, m -> RateHistory.forMonth(config.fx(), stored, m, today));
   }
 
-  Comparison sums(List<StoredObservation> rows, Period before, Period after, Function<YearMonth, FxRates> rates) {
+  private Comparison sums(List<StoredObservation> rows, Period before, Period after,
+      Function<YearMonth, MonthRates> rates) {
     List<AccountMovement> accounts = new ArrayList<>();
     for (Account account : config.accounts()) {
       Map<String, Spend> earlier = new TreeMap<>();
@@ -117,11 +120,12 @@ public final class Movements {
       }
       accounts.add(account(account, earlier, later, total(earlier.values()), total(later.values())));
     }
-    return new Comparison(before, after, Comparison.Basis.SUM, config.currency(), accounts);
+    return new Comparison(before, after, Comparison.Basis.SUM, config.currency(), accounts,
+        used(rates, before), used(rates, after));
   }
 
-  Comparison dailyMedian(List<StoredObservation> rows, Period window, LocalDate day,
-      Function<YearMonth, FxRates> rates) {
+  private Comparison dailyMedian(List<StoredObservation> rows, Period window, LocalDate day,
+      Function<YearMonth, MonthRates> rates) {
     List<AccountMovement> accounts = new ArrayList<>();
     for (Account account : config.accounts()) {
       // Per day of the window with figures, the spend of each dimension that day.
@@ -150,7 +154,8 @@ public final class Movements {
           .map(m -> total(m.values())).toList(), account));
       accounts.add(account(account, earlier, later, totalBefore, total(later.values())));
     }
-    return new Comparison(window, Period.day(day), Comparison.Basis.DAILY_MEDIAN, config.currency(), accounts);
+    return new Comparison(window, Period.day(day), Comparison.Basis.DAILY_MEDIAN, config.currency(), accounts,
+        used(rates, window), used(rates, Period.day(day)));
   }
 
   private AccountMovement account(Account account, Map<String, Spend> earlier, Map<String, Spend> later,
@@ -205,8 +210,13 @@ public final class Movements {
     return o.dimension().isEmpty() ? Movement.ACCOUNT : o.dimension();
   }
 
-  private Spend spend(Account account, Observation o, Function<YearMonth, FxRates> rates) {
-    FxRates fx = rates.apply(YearMonth.from(o.day()));
+  /** The rates of a period's last month (a period within one month has only those). */
+  private static Map<Currency, DatedRate> used(Function<YearMonth, MonthRates> rates, Period period) {
+    return rates.apply(YearMonth.from(period.last())).used();
+  }
+
+  private Spend spend(Account account, Observation o, Function<YearMonth, MonthRates> rates) {
+    FxRates fx = rates.apply(YearMonth.from(o.day())).rates();
     Money amount = fx.convert(o.money(), account.currency());
     return new Spend(amount, fx.toReporting(amount), o.provenance());
   }

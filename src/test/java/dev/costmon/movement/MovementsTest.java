@@ -107,6 +107,10 @@ class MovementsTest {
     assertThat(c.after()).isEqualTo(new Period(dec(1), dec(31)));
     assertThat(c.before()).isEqualTo(new Period(nov(1), nov(30)));
     assertThat(c.basis()).isEqualTo(Comparison.Basis.SUM);
+    java.util.Currency usd = java.util.Currency.getInstance("USD");
+    assertThat(c.beforeRates().get(usd).rate()).isEqualByComparingTo("0.8");
+    assertThat(c.beforeRates().get(usd).day()).isEqualTo(nov(1));
+    assertThat(c.afterRates().get(usd).rate()).isEqualByComparingTo("0.9");
     // ml-test: 12 x 2.125 = 25.50 USD, new, x 0.9 = 22.95 EUR. web: 31 x 1.50 = 46.50 USD (41.85 EUR) against
     // 30 x 1.00 = 30.00 USD (24.00 EUR at November's 0.8): +16.50 USD, +55%, +17.85 EUR. Spaces: gone, -4 USD
     // = -3.20 EUR. ovh server 62 against 60 EUR. licence: 10 USD both months, 9.00 against 8.00 EUR: only the
