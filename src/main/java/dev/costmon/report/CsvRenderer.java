@@ -85,6 +85,11 @@ final class CsvRenderer implements ReportRenderer {
         row.put("spend_reporting", exact(group.spend()));
         row.put("provenance", Report.provenance(group.provenance()));
         group.forecast().ifPresent(f -> row.put("forecast_reporting", exact(f)));
+        if (!group.hasFigures()) {
+          row.put("spend_reporting", "");
+          row.put("forecast_reporting", "");
+          row.put("condition", "no data");
+        }
         out.print(Csv.record(row.fields()));
       }
     }

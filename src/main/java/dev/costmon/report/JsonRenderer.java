@@ -86,6 +86,11 @@ final class JsonRenderer implements ReportRenderer {
         group.accounts().forEach(a -> ids.add(a.id()));
         node.set("spend", money(group.spend(), Optional.of(group.provenance())));
         node.set("forecast", group.forecast().map(f -> money(f, Optional.empty())).orElse(null));
+        if (!group.hasFigures()) {
+          node.putNull("spend");
+          node.putNull("forecast");
+        }
+        node.put("data", group.hasFigures() ? "ok" : "no_data");
         if (report.grouping().kind() == Grouping.Kind.LABEL) {
           node.set("shares", shares(report, group));
         }
@@ -112,8 +117,8 @@ final class JsonRenderer implements ReportRenderer {
       AccountView account = member.account();
       share.put("account", account.id());
       share.put("whole", member.whole());
-      share.set("spend", money(member.spend(), Optional.empty()));
-      share.set("spend_reporting", money(member.spendReporting(), Optional.empty()));
+      share.set("spend", account.hasFigures() ? money(member.spend(), Optional.empty()) : null);
+      share.set("spend_reporting", account.hasFigures() ? money(member.spendReporting(), Optional.empty()) : null);
       ArrayNode services = share.putArray("services");
       for (ServiceSpend service : member.services()) {
         ObjectNode s = services.addObject();

@@ -63,8 +63,10 @@ final class Sheets {
         }
       }
       if (report.grouping().hasGroups()) {
-        rows.add(cells("subtotal " + report.grouping().describe(group.key()), "", "", group.spend().displayAmount(),
-            "", "", group.forecast().map(Money::display).orElse(NONE), "", source(group.provenance()), ""));
+        boolean figures = group.hasFigures();
+        rows.add(cells("subtotal " + report.grouping().describe(group.key()), "", "",
+            figures ? group.spend().displayAmount() : NONE, "", "",
+            group.forecast().filter(f -> figures).map(Money::display).orElse(NONE), "", source(group.provenance()), ""));
         List<Cell> subtotal = rows.get(rows.size() - 1);
         subtotal.set(8, new Cell(source(group.provenance()), Ansi.PLAIN, badges(group.provenance())));
       }

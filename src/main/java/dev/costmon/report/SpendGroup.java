@@ -40,6 +40,14 @@ record SpendGroup(String key, List<Member> members, Money spend, Optional<Money>
     }
   }
 
+  /**
+   * Whether any member has a spend figure this month. Without one the group's sums are zeros made
+   * of absences, shown as "no data" like an account's, never as 0.00.
+   */
+  boolean hasFigures() {
+    return members.stream().anyMatch(m -> m.account().hasFigures());
+  }
+
   List<AccountView> accounts() {
     return members.stream().map(Member::account).toList();
   }

@@ -29,11 +29,13 @@ class NoDataTest {
           provider: fixed
           amount: 6 EUR
           cap: 10 EUR
+          labels: {team: web}
         - id: claude-api
           provider: anthropic
           endpoint: http://127.0.0.1:9/
           admin_key: ${ANTHROPIC_ADMIN_KEY}
           cap: 100 USD
+          labels: {team: ml}
       """;
 
   @BeforeEach
@@ -86,5 +88,30 @@ class NoDataTest {
     assertThat(json.get("accounts").get(0).get("spend").isNull()).isTrue();
     assertThat(json.get("totals").get("spend").isNull()).isTrue();
     assertThat(cli.run("report", "--month", "2020-03", "--format", "csv").out()).contains(",no data,");
+  }
+
+  @Test
+  void aGroupWhoseAccountsHaveNoFigureHasNoSubtotalNotZero() throws Exception {
+    String table = cli.run("report", "--by", "label:team").out();
+    assertThat(table.lines().filter(l -> l.startsWith("subtotal team=ml")).findFirst().orElseThrow())
+        .doesNotContainPattern(ZERO).contains(" - ");
+    assertThat(table.lines().filter(l -> l.startsWith("subtotal team=web")).findFirst().orElseThrow())
+        .contains("6.00 EUR");
+
+    JsonNode groups = new ObjectMapper().readTree(cli.run("report", "--by", "label:team", "--format", "json").out())
+        .get("groups");
+    JsonNode ml = groups.get(0);
+    assertThat(ml.get("key").asText()).isEqualTo("ml");
+    assertThat(ml.get("spend").isNull()).isTrue();
+    assertThat(ml.get("forecast").isNull()).isTrue();
+    assertThat(ml.get("data").asText()).isEqualTo("no_data");
+    assertThat(ml.get("shares").get(0).get("spend").isNull()).isTrue();
+    assertThat(groups.get(1).get("data").asText()).isEqualTo("ok");
+
+    String csv = cli.run("report", "--by", "label:team", "--format", "csv").out();
+    assertThat(csv.lines().filter(l -> l.startsWith("subtotal,") && l.contains(",ml,")).findFirst().orElseThrow())
+        .contains(",no data,").doesNotContainPattern(",0(\\.0)?,");
+    assertThat(cli.run("report", "--by", "provider").out().lines()
+        .filter(l -> l.startsWith("subtotal anthropic")).findFirst().orElseThrow()).doesNotContainPattern(ZERO);
   }
 }

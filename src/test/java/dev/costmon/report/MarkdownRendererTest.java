@@ -55,7 +55,7 @@ class MarkdownRendererTest {
     String text = Render.render(Views.sample(), Views.options(ReportFormat.MARKDOWN).withGrouping(Grouping.PROVIDER));
 
     assertThat(text)
-        .contains("| subtotal anthropic |           |           |   0.00 |")
+        .contains("| subtotal anthropic |           |           |      - |")
         .contains("| subtotal fixed     |           |           |   4.97 |")
         .contains("| subtotal openai    |           |           |  17.12 |")
         .contains("| TOTAL              |           |           |  22.09 |");

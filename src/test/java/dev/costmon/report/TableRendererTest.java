@@ -102,7 +102,7 @@ class TableRendererTest {
         openai-prod                 openai     17.12 USD   17.12  20.00 USD       85%  23.30 USD  ▁▁▂▂▃▅█▂                        api+estimate  45m ago
         subtotal team=ml                                   17.12                       23.30 USD                                  api+estimate
         anthropic                   anthropic          -       -          -         -          -  ▁▁                              -             stale 3d ago
-        subtotal team=unattributed                          0.00                        0.00 USD                                  -
+        subtotal team=unattributed                             -                               -                                  -
         TOTAL                                              22.09  50.00 USD       44%  29.78 USD
         """);
   }
