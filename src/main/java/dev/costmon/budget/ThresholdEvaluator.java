@@ -2,7 +2,10 @@ package dev.costmon.budget;
 
 import dev.costmon.config.CostmonConfig;
 import dev.costmon.config.Durations;
+import dev.costmon.config.FxSource;
 import dev.costmon.config.Thresholds;
+import dev.costmon.fx.Ages;
+import dev.costmon.fx.DatedRate;
 import dev.costmon.model.Money;
 import dev.costmon.model.Quantity;
 import dev.costmon.store.CollectionState;
@@ -11,11 +14,17 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Evaluates every threshold of a month: each account's freshness, cap, forecast against cap and
@@ -69,7 +78,34 @@ public final class ThresholdEvaluator {
           "total spend " + total.display() + " is " + ofLimit(view.capRatio().orElseThrow(), "global cap",
               cap.display())));
     });
+    config.fx().source().maxAge().ifPresent(max -> rateAges(view, max, results));
     return new CheckResult(results);
+  }
+
+  /**
+   * The age of each rate the month's accounts are converted with: past {@code fx: max_age} a
+   * WARNING, since a source that stopped answering (or a rate of the config never updated) keeps
+   * converting with an old rate without anything else failing. Days, as rates are daily.
+   */
+  private void rateAges(MonthView view, Duration max, List<ThresholdResult> results) {
+    LocalDate today = LocalDate.ofInstant(view.now(), config.timezone());
+    Set<Currency> currencies = new TreeSet<>(Comparator.comparing(Currency::getCurrencyCode));
+    view.accounts().stream().filter(AccountView::hasData).map(a -> a.account().currency())
+        .filter(c -> !c.equals(view.total().currency())).forEach(currencies::add);
+    for (Currency c : currencies) {
+      DatedRate rate = view.rates().get(c);
+      if (rate == null) {
+        continue;
+      }
+      long age = Math.max(0, ChronoUnit.DAYS.between(rate.day(), today));
+      boolean old = age > max.toDays();
+      results.add(new ThresholdResult(old ? Status.WARNING : Status.OK, Optional.empty(), "fx:" + c.getCurrencyCode(),
+          "the " + c.getCurrencyCode() + " rate (" + rate.source() + " of " + rate.day() + ") is " + Ages.days(rate.day(),
+              today) + (old ? ", older than fx: max_age " + Durations.format(max)
+                  + (rate.source().startsWith(FxSource.ECB) ? " (does collect still reach the ECB?)"
+                      : " (update it under fx:)") : ""),
+          Optional.empty(), Optional.empty(), Optional.empty()));
+    }
   }
 
   /**

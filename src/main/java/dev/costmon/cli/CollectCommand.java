@@ -6,6 +6,7 @@ import dev.costmon.collect.CollectService;
 import dev.costmon.config.Account;
 import dev.costmon.notify.NotifyService;
 import dev.costmon.report.FigureList;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -105,8 +106,22 @@ public final class CollectCommand implements Callable<Integer> {
         notifications.afterCollect().problems().forEach(session::warn);
       }
     }
+    LocalDate today = LocalDate.now(context.clock().withZone(session.config().timezone()));
+    Optional<String> rates = result.rates().flatMap(r -> r.message(today));
+    boolean ratesMissing = result.rates().filter(r -> !r.missing().isEmpty()).isPresent();
+    rates.ifPresent(line -> {
+      if (ratesMissing) {
+        session.err().println("costmon: " + line);
+        session.err().flush();
+      } else {
+        session.warn(line);
+      }
+    });
     if (result.allFailed()) {
       return ExitCodes.FAILED;
+    }
+    if (ratesMissing) {
+      return ExitCodes.UNAVAILABLE;
     }
     return result.failures() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
   }

@@ -12,6 +12,12 @@ public final class ExitCodes {
   public static final int PARTIAL = 1;
   /** Every account failed. */
   public static final int FAILED = 2;
+  /**
+   * A public service costmon depends on besides the providers is unavailable and nothing stored stands
+   * in for it: the ECB's exchange rates could not be fetched and none is stored for a currency in use.
+   * The accounts were collected; a later run fetches the rates.
+   */
+  public static final int UNAVAILABLE = 69;
   /** The command line is wrong (unknown option, bad value): fix the invocation. */
   public static final int USAGE = 64;
   /** Input data is wrong (an import file, a date range). */

@@ -5,6 +5,7 @@ import dev.costmon.config.CostmonConfig;
 import dev.costmon.http.HttpSettings;
 import dev.costmon.http.ResponseArchive;
 import dev.costmon.provider.CollectWindow;
+import dev.costmon.fx.EcbFeed;
 import dev.costmon.fx.RateHistory;
 import dev.costmon.store.CollectLock;
 import dev.costmon.store.Database;
@@ -13,7 +14,11 @@ import dev.costmon.store.History;
 import dev.costmon.store.RawArchive;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -63,11 +68,32 @@ public final class CollectService {
       long runId = Runs.start(history, "collect", clock.instant(), verbose);
       CollectResult result;
       try (LiveHttp live = new LiveHttp(http, clock, new RunArchive(raw, runId), verbose)) {
+        Optional<EcbFeed.Outcome> fetched = config.fx().source().ecb()
+            ? Optional.of(new EcbFeed(live.named("fx"), rates).update(config.fx(), needed(accounts),
+                LocalDate.ofInstant(clock.instant(), config.timezone()), clock.instant()))
+            : Optional.empty();
+        fetched.ifPresent(f -> verbose.accept("fx: " + f.stored() + " ECB rates stored, the newest of "
+            + f.newest().map(LocalDate::toString).orElse("no day")));
         result = Collector.of(config, clock, verbose, live).collect(accounts, window, history, runId, progress);
+        if (fetched.isPresent()) {
+          result = result.withRates(fetched.get());
+        }
       }
       history.finishRun(runId, clock.instant(), result.allFailed() ? "failed" : result.failures() > 0 ? "partial" : "ok");
       Textfile.refresh(config, history, clock, verbose);
       return result;
     }
+  }
+
+  /** The currencies that must convert: the accounts' own, the caps' and the rates' prices. */
+  private Set<Currency> needed(List<Account> accounts) {
+    Set<Currency> out = new HashSet<>();
+    config.cap().ifPresent(c -> out.add(c.currency()));
+    for (Account a : accounts) {
+      out.add(a.currency());
+      a.cap().ifPresent(c -> out.add(c.currency()));
+      a.rates().forEach(r -> out.add(r.price().price().currency()));
+    }
+    return out;
   }
 }

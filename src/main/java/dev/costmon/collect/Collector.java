@@ -72,7 +72,7 @@ public final class Collector {
     return new Collector(clock, config.concurrency(), config.accountTimeout(),
         account -> new AccountContext(clock, line -> verbose.accept(account.id() + ": " + line), account,
             http.apply(account)),
-        currency -> config.fx().canConvert(currency) ? Optional.empty() : Optional.of(config.fx().missing(currency)));
+        currency -> config.fx().canObtain(currency) ? Optional.empty() : Optional.of(config.fx().missing(currency)));
   }
 
   /**

@@ -106,7 +106,7 @@ public final class ImportService {
       return new ImportOutcome(batch, true, earlier.get().importedAt(), 0, 0, 0, Optional.empty(), Optional.empty());
     }
     for (String code : totals.currencies()) {
-      if (!config.fx().canConvert(Money.currency(code))) {
+      if (!config.fx().canObtain(Money.currency(code))) {
         throw new FocusException(batch.get(0) + ": the rows are billed in " + code + " but fx: has no rate for "
             + code + " into " + config.currency().getCurrencyCode() + "; add it, e.g. fx: {" + code + ": 1.08}");
       }

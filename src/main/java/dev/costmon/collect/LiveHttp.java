@@ -39,6 +39,15 @@ public final class LiveHttp implements Function<Account, Http>, AutoCloseable {
         line -> verbose.accept(account.id() + ": " + line)).send(account.id(), request);
   }
 
+  /**
+   * HTTP for a reference source that is no account ({@code fx: {source: ecb}}): its answers are public
+   * data, not a provider's, so they are not archived.
+   */
+  public Http named(String who) {
+    return request -> new HttpEngine(client.get(), settings, clock, Sleeper.system(), new SplittableRandom(),
+        ResponseArchive.NONE, line -> verbose.accept(who + ": " + line)).send(who, request);
+  }
+
   @Override
   public void close() {
     client.close();

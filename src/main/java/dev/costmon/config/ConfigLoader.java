@@ -42,6 +42,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -231,17 +232,7 @@ public final class ConfigLoader {
           ? fail("/currency", "", "currency is required (the reporting currency, e.g. currency: USD)")
           : value("/currency", "", () -> Money.currency(raw.currency()));
       ZoneId zone = raw.timezone() == null ? ZoneId.of("UTC") : value("/timezone", "", () -> zone(raw.timezone()));
-      Map<Currency, BigDecimal> rates = new LinkedHashMap<>();
-      if (raw.fx() != null) {
-        raw.fx().forEach((code, rate) -> {
-          Currency c = value("/fx/" + code, "", () -> Money.currency(code));
-          if (rate == null || rate.signum() <= 0) {
-            fail("/fx/" + code, "", "the rate for " + code + " must be a positive number");
-          }
-          rates.put(c, rate);
-        });
-      }
-      FxRates fx = new FxRates(currency, rates);
+      FxRates fx = fx(raw.fx(), currency);
       Optional<Money> cap = Optional.ofNullable(raw.cap()).map(c -> value("/cap", "", () -> Limits.cap(c, "cap")));
       cap.ifPresent(c -> requireRate(fx, c.currency(), "/cap", ""));
       Thresholds thresholds = value("/warn_at", "", () -> new Thresholds(
@@ -276,6 +267,52 @@ public final class ConfigLoader {
       AttributionRules attribution = AttributionBinder.bind(this, raw.attribution(), accounts, registry.names());
       return new CostmonConfig(file, currency, zone, database, textfile, fx, cap, thresholds, lookback,
           retention, concurrency, timeout, breakdown, Boolean.TRUE.equals(raw.demo()), accounts, notify, attribution);
+    }
+
+    /**
+     * {@code fx:}: rates under ISO codes ({@code USD: 0.92}), settings under lower-case keys
+     * ({@code source: ecb}). With the ECB as source a rate it publishes may not be written too: one
+     * currency, one source, so a month is never converted now with one and later with the other.
+     */
+    private FxRates fx(ObjectNode node, Currency currency) {
+      Map<Currency, BigDecimal> rates = new LinkedHashMap<>();
+      ObjectNode settings = node == null ? null : node.objectNode();
+      if (node != null) {
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+          String code = e.getKey();
+          if (!code.matches("[A-Z]{3}")) {
+            settings.set(code, e.getValue());
+            continue;
+          }
+          Currency c = value("/fx/" + code, "", () -> Money.currency(code));
+          if (!e.getValue().isNumber() || e.getValue().decimalValue().signum() <= 0) {
+            fail("/fx/" + code, "", "the rate for " + code + " must be a positive number");
+          }
+          rates.put(c, e.getValue().decimalValue());
+        }
+      }
+      RawConfig.RawFx raw = settings == null ? new RawConfig.RawFx(null, null, null)
+          : convert(settings, RawConfig.RawFx.class, "/fx", "");
+      String name = raw.source() == null ? FxSource.CONFIG : raw.source().trim().toLowerCase(Locale.ROOT);
+      URI endpoint = raw.endpoint() == null ? FxSource.ECB_ENDPOINT : value("/fx/endpoint", "", () -> uri(raw.endpoint()));
+      Optional<Duration> maxAge = raw.maxAge() == null
+          ? (FxSource.ECB.equals(name) ? Optional.of(FxSource.ECB_MAX_AGE) : Optional.empty())
+          : Optional.of(value("/fx/max_age", "", () -> Durations.parse(raw.maxAge())));
+      if (maxAge.isPresent() && maxAge.get().toDays() < 1) {
+        fail("/fx/max_age", "", "max_age must be at least 1d: rates are daily");
+      }
+      FxSource source = value("/fx/source", "", () -> new FxSource(name, endpoint, maxAge));
+      if (source.ecb() && !source.publishes(currency)) {
+        fail("/fx/source", "", "the ECB publishes no rate for the reporting currency " + currency.getCurrencyCode()
+            + " (it has " + FxSource.ecbCurrencies() + "); set fx: rates of your own instead of source: ecb");
+      }
+      for (Currency c : rates.keySet()) {
+        if (source.publishes(c)) {
+          fail("/fx/" + c.getCurrencyCode(), "", "the ECB publishes " + c.getCurrencyCode() + " and source: ecb"
+              + " uses its rate; remove " + c.getCurrencyCode() + " from fx:, or drop source: ecb to keep your own rate");
+        }
+      }
+      return new FxRates(currency, rates, source);
     }
 
     private Account account(ObjectNode node, String at, Currency reporting, Thresholds defaults, FxRates fx) {
@@ -427,7 +464,7 @@ public final class ConfigLoader {
     }
 
     private void requireRate(FxRates fx, Currency c, String pointer, String who) {
-      if (!fx.canConvert(c)) {
+      if (!fx.canObtain(c)) {
         fail(pointer, who, "no conversion rate for " + c.getCurrencyCode() + " into "
             + fx.reporting().getCurrencyCode() + "; add it under fx:, e.g. fx: {" + c.getCurrencyCode() + ": 1.08}");
       }

@@ -53,6 +53,7 @@ public final class ConfigSchema {
       ProviderType<?> type = registry.find(name).orElseThrow();
       sections.add(new Section(Place.PROVIDER, name, keys(mapper, type.settingsType())));
     }
+    sections.add(new Section(Place.SECTION, "fx", keys(mapper, RawConfig.RawFx.class)));
     sections.add(new Section(Place.SECTION, "attribution", keys(mapper, AttributionBinder.RawAttribution.class)));
     sections.add(new Section(Place.SECTION, "attribution rules", keys(mapper, AttributionBinder.RawRule.class)));
     NotifyBinder.channelKeys().forEach((type, keys) -> sections.add(new Section(Place.SECTION, "notify " + type, keys)));

@@ -72,6 +72,15 @@ public final class EffectiveConfig {
     c.fx().toReporting().entrySet().stream()
         .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Currency::getCurrencyCode)))
         .forEach(e -> fx.put(e.getKey().getCurrencyCode(), e.getValue()));
+    FxSource source = c.fx().source();
+    if (source.ecb()) {
+      fx.put("source", source.name());
+      if (!source.endpoint().equals(FxSource.ECB_ENDPOINT)) {
+        fx.put("endpoint", source.endpoint().toString());
+      }
+    }
+    source.maxAge().filter(age -> !(source.ecb() && age.equals(FxSource.ECB_MAX_AGE)))
+        .ifPresent(age -> fx.put("max_age", Durations.format(age)));
     c.cap().ifPresent(cap -> root.put("cap", cap.toString()));
     c.notifications().totalHardCap().ifPresent(h -> {
       root.put("hard_cap", h.cap().toString());

@@ -11,12 +11,28 @@ import java.util.Optional;
 /**
  * Conversion rates into the reporting currency, from the config: {@code EUR: 1.08} means one euro is
  * 1.08 units of the reporting currency. The rate used is shown next to converted figures.
+ *
+ * @param source where rates not written here come from ({@code fx: {source: ecb}}) and how old they may be
  */
-public record FxRates(Currency reporting, Map<Currency, BigDecimal> toReporting) {
+public record FxRates(Currency reporting, Map<Currency, BigDecimal> toReporting, FxSource source) {
 
   public FxRates {
     Objects.requireNonNull(reporting, "reporting");
     toReporting = Map.copyOf(toReporting);
+    Objects.requireNonNull(source, "source");
+  }
+
+  /** Only the rates written here. */
+  public FxRates(Currency reporting, Map<Currency, BigDecimal> toReporting) {
+    this(reporting, toReporting, FxSource.NONE);
+  }
+
+  /**
+   * Whether {@code from} can be converted once rates are stored: a rate written here, or one the
+   * source publishes (fetched by {@code collect}). What the config load and a collect check.
+   */
+  public boolean canObtain(Currency from) {
+    return canConvert(from) || source.publishes(from) && source.publishes(reporting);
   }
 
   /** Units of the reporting currency per unit of {@code from}; 1 for the reporting currency itself. */
@@ -55,6 +71,10 @@ public record FxRates(Currency reporting, Map<Currency, BigDecimal> toReporting)
 
   /** What to do about a currency without a rate, in one line. */
   public String missing(Currency currency) {
+    if (canObtain(currency)) {
+      return "no ECB rate for " + currency.getCurrencyCode() + " into " + reporting.getCurrencyCode()
+          + " is stored yet; run costmon collect, which fetches the ECB's rates (fx: source: ecb)";
+    }
     return "no conversion rate for " + currency.getCurrencyCode() + " into " + reporting.getCurrencyCode()
         + "; add it under fx:, e.g. fx: {" + currency.getCurrencyCode() + ": 1.08}";
   }

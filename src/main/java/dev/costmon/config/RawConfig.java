@@ -12,7 +12,7 @@ record RawConfig(
     String timezone,
     String database,
     String textfile,
-    Map<String, BigDecimal> fx,
+    ObjectNode fx,
     String cap,
     String hardCap,
     ObjectNode onHardCap,
@@ -27,4 +27,11 @@ record RawConfig(
     List<ObjectNode> accounts,
     @JsonProperty("notify") List<ObjectNode> notifyChannels,
     ObjectNode debounce,
-    ObjectNode attribution) {}
+    ObjectNode attribution) {
+
+  /**
+   * The settings of {@code fx:} beside its rates (keys in capitals, ISO 4217 codes): where other
+   * rates come from, where that source is read and how old a rate may be before {@code check} warns.
+   */
+  record RawFx(String source, String endpoint, String maxAge) {}
+}

@@ -78,7 +78,7 @@ public final class RateHistory {
         used.put(currency, r);
       });
     }
-    return new MonthRates(new FxRates(reporting, rates), used);
+    return new MonthRates(new FxRates(reporting, rates, config.source()), used);
   }
 
   /** The config's rate, dated the day it was first stored, or today when it is not stored yet. */

@@ -282,7 +282,7 @@ public final class NotifyBinder {
       return Optional.empty();
     }
     Money cap = b.value(at + "/hard_cap", who, () -> Limits.cap(capNode.asText(), "hard_cap"));
-    if (!fx.canConvert(cap.currency())) {
+    if (!fx.canObtain(cap.currency())) {
       b.fail(at + "/hard_cap", who, "no conversion rate for " + cap.currency().getCurrencyCode()
           + "; add it under fx:");
     }

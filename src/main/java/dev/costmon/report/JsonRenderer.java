@@ -21,6 +21,8 @@ import dev.costmon.store.CollectionState;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
@@ -149,6 +151,10 @@ final class JsonRenderer implements ReportRenderer {
     DatedRate rate = report.view().rates().get(account.account().currency());
     node.put("fx_date", rate == null ? null : rate.day().toString());
     node.put("fx_source", rate == null ? null : rate.source());
+    Optional<LocalDate> today = Notes.rateAgeDay(report.progress());
+    if (rate != null && rate.recorded() && today.isPresent()) {
+      node.put("fx_age_days", Math.max(0, ChronoUnit.DAYS.between(rate.day(), today.get())));
+    }
     node.set("cap", account.cap().map(c -> money(c, Optional.empty())).orElse(null));
     putRatio(node, "cap_ratio", account.capRatio());
     Optional<Set<Provenance>> forecastProvenance = Optional.of(Set.of(account.forecastProvenance()));

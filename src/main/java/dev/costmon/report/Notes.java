@@ -1,10 +1,14 @@
 package dev.costmon.report;
 
 import dev.costmon.budget.AccountView;
+import dev.costmon.fx.Ages;
 import dev.costmon.fx.DatedRate;
+import dev.costmon.fx.RateHistory;
 import dev.costmon.store.CollectionState;
 import dev.costmon.store.SnapshotStatus;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
@@ -13,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -67,24 +72,40 @@ final class Notes {
     }
     Map<String, BigDecimal> rates = new TreeMap<>();
     Map<String, String> dated = new TreeMap<>();
+    Map<String, Boolean> published = new TreeMap<>();
+    Optional<LocalDate> today = rateAgeDay(report.progress());
     for (AccountView account : report.view().accounts()) {
       Currency from = account.account().currency();
       if (!from.equals(report.currency())) {
         rates.put(from.getCurrencyCode(), account.fxRate());
         DatedRate rate = report.view().rates().get(from);
         if (rate != null) {
-          dated.put(from.getCurrencyCode(), " (" + rate.source() + (rate.recorded() ? ", since " + rate.day()
+          boolean fetched = !rate.source().startsWith(RateHistory.CONFIG);
+          published.put(from.getCurrencyCode(), fetched);
+          // A fetched rate of the current month says how old it is: a source that stopped answering
+          // shows here (a rate of the config says since when it is written there).
+          String age = today.filter(t -> fetched).map(t -> ", " + Ages.days(rate.day(), t)).orElse("");
+          dated.put(from.getCurrencyCode(), " (" + rate.source() + (rate.recorded()
+              ? (published.get(from.getCurrencyCode()) ? " of " : ", since ") + rate.day() + age
               : ", new, stored by the next collect") + ")");
         }
       }
     }
     if (!rates.isEmpty()) {
       List<String> used = new ArrayList<>();
-      // Rates come from the config and are shown as written there, not rounded.
-      rates.forEach((from, rate) -> used.add("1 " + from + " = " + rate.stripTrailingZeros().toPlainString() + " "
+      // The config's rates are shown as written there; a cross rate through the euro has 34 digits,
+      // of which six say enough (the figures are converted with all of them).
+      rates.forEach((from, rate) -> used.add("1 " + from + " = " + (published.getOrDefault(from, false)
+          ? rate.round(new MathContext(6)) : rate).stripTrailingZeros().toPlainString() + " "
           + report.currency().getCurrencyCode() + dated.getOrDefault(from, "")));
       notes.add(new Note(false, "fx: " + String.join(", ", used)));
     }
     return notes;
+  }
+
+  /** Today, when the month reported is the current one: a closed month's rate is its last day's, not old. */
+  static Optional<LocalDate> rateAgeDay(MonthProgress progress) {
+    return progress.closed() || progress.daysElapsed() == 0 ? Optional.empty()
+        : Optional.of(progress.month().atDay(progress.daysElapsed()));
   }
 }
