@@ -12,7 +12,8 @@ import java.util.Optional;
  * interrupted backfill resumes by month), shorter where one request cannot cover a month.
  *
  * @param reach whether past days can be asked at all, and how far
- * @param horizon how far before today the oldest day the provider keeps is, for {@link Reach#HORIZON}
+ * @param horizon how far before today the oldest day the provider keeps is, for {@link Reach#HORIZON}; how
+ *     many whole months before the current one it keeps, for {@link Reach#MONTHS}
  * @param daysPerWindow the most days one window may span (at most a month is used)
  * @param requestsPerWindow the requests one window takes when nothing pages, for the plan's count
  * @param todayAsks the requests the window that ends today takes beyond those (AWS's forecast)
@@ -31,6 +32,8 @@ public record Backfill(
     ANY,
     /** A fixed number of days or months before today. */
     HORIZON,
+    /** The current month and a fixed number of whole calendar months before it. */
+    MONTHS,
     /** Only the current state: a backfill collects the nightly window and nothing before it. */
     CURRENT_ONLY
   }
@@ -59,6 +62,15 @@ public record Backfill(
   /** Days up to {@code horizon} before today; {@code limit} says so in the user's words. */
   public static Backfill lastOnly(Period horizon, int requestsPerWindow, String limit) {
     return new Backfill(Reach.HORIZON, horizon, 31, requestsPerWindow, 0, 1, limit, Optional.empty(),
+        Integer.MAX_VALUE);
+  }
+
+  /**
+   * The current month and the {@code months} whole months before it (AWS Cost Explorer: "13 months
+   * of historical data and the current month"), so the oldest day is a month's first day.
+   */
+  public static Backfill lastMonths(int months, int requestsPerWindow, String limit) {
+    return new Backfill(Reach.MONTHS, Period.ofMonths(months), 31, requestsPerWindow, 0, 1, limit, Optional.empty(),
         Integer.MAX_VALUE);
   }
 
@@ -100,6 +112,7 @@ public record Backfill(
     return switch (reach) {
       case ANY -> Optional.empty();
       case HORIZON -> Optional.of(today.minus(horizon));
+      case MONTHS -> Optional.of(today.withDayOfMonth(1).minus(horizon));
       case CURRENT_ONLY -> Optional.of(nightlyFrom);
     };
   }

@@ -101,6 +101,36 @@ class BackfillCliTest {
   }
 
   @Test
+  void theTrendShowsTheBackfilledDaysOfLastMonthNotAnEmptyPast() throws Exception {
+    assertThat(cli.run("collect", "--from", "2026-03-01", "--account", "claude").exitCode()).isZero();
+
+    // This month's report: its 30-day trend reaches back into March, which only the backfill stored.
+    JsonNode trend = account(cli.run("report", "--format", "json"), "claude").path("trend");
+    assertThat(trend).hasSize(30);
+    assertThat(trend.get(0).path("day").asText()).isEqualTo("2026-03-12");
+    for (JsonNode day : trend) {
+      assertThat(new BigDecimal(day.path("spend").path("amount").asText())).as(day.path("day").asText())
+          .isEqualByComparingTo(AnthropicMonths.usd(LocalDate.parse(day.path("day").asText())));
+    }
+    // The table's TREND column draws those days: no day of it is the empty bar.
+    cli.env.put("COLUMNS", "200");
+    String row = cli.run("report").out().lines().filter(l -> l.startsWith("claude ")).findFirst().orElseThrow();
+    assertThat(row).containsPattern("[\u2582-\u2588]{30}").doesNotContain("\u2581");
+    // A closed month's trend is the whole month.
+    assertThat(account(cli.run("report", "--month", "2026-03", "--format", "json"), "claude").path("trend"))
+        .hasSize(31);
+  }
+
+  private static JsonNode account(CliHarness.Result report, String id) throws java.io.IOException {
+    for (JsonNode a : new ObjectMapper().readTree(report.out()).get("accounts")) {
+      if (a.get("id").asText().equals(id)) {
+        return a;
+      }
+    }
+    throw new AssertionError("no account " + id + " in " + report.out());
+  }
+
+  @Test
   void aSecondIdenticalBackfillAsksNothingAndARefreshAsksAgainWithoutCountingTwice() {
     assertThat(cli.run("collect", "--from", "2026-01-01", "--account", "claude").exitCode()).isZero();
     String before = cli.run("export", "--format", "csv", "--from", "2026-01-01").out();
@@ -135,10 +165,10 @@ class BackfillCliTest {
         claude   anthropic   2025-01-01..2026-04-10       16        32         -
         rent     fixed       2025-01-01..2026-04-10       16         0         -
         router   openrouter  2026-03-11..2026-04-10        2         4         -
-        aws      aws         2025-03-10..2026-04-10       14        15  0.15 USD
+        aws      aws         2025-03-01..2026-04-10       14        15  0.15 USD
         TOTAL                                             48        51  0.15 USD
         router: activity only covers the last 30 days; backfilled from 2026-03-11
-        aws: Cost Explorer keeps 13 months of daily costs; backfilled from 2025-03-10
+        aws: Cost Explorer keeps the current month and the 13 before it; backfilled from 2025-03-01
         aws: needs about 15 requests, more than max_requests: 5; would be refused without --max-requests 15
         Requests are counted without paging; a window is stored in one transaction, and a re-run skips\
          the windows already stored.

@@ -24,7 +24,7 @@ class DemoTest {
     CliHarness.Result r = cli.run("demo");
 
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).startsWith("DEMO DATA: 90 days of synthetic history for 6 accounts in costmon-demo\n")
+    assertThat(r.out()).startsWith("DEMO DATA: 90 days of synthetic history for 7 accounts in costmon-demo\n")
         .contains("COSTMON CRITICAL")
         .contains("CRITICAL ovh-bare-metal cap")
         .contains("WARNING supabase quota:database_size: database_size 6.82 GB is 85.3% of quota 8.00 GB")
@@ -32,6 +32,13 @@ class DemoTest {
         .contains("fx: 1 USD = 0.92 EUR (config, since 2026-08-26)");
     String prom = Files.readString(dir.resolve("costmon-demo/costmon.prom"));
     assertThat(prom).contains("costmon_demo 1").contains("costmon_quota_used_ratio");
+    // A prepaid balance over its floor, so every panel of the dashboard (floors too) has demo data.
+    assertThat(prom).containsPattern("costmon_floor\\{[^}]*account=\"openrouter\"[^}]*metric=\"credits_remaining\"[^}]*\\} 5.0")
+        .containsPattern("costmon_usage\\{[^}]*account=\"openrouter\"[^}]*metric=\"credits_remaining\"[^}]*\\} 1\\d\\.");
+    CliHarness.Result check = cli.run("check", "-c", "costmon-demo/costmon.yaml");
+    assertThat(check.out().lines().findFirst().orElseThrow())
+        .containsPattern("'openrouter_floor_credits_remaining'=[23]\\.\\d+;1:;@~:0;0;");
+    assertThat(check.out()).doesNotContain("openrouter floor");
 
     CliHarness.Result report = cli.run("report", "-c", "costmon-demo/costmon.yaml", "--format", "json");
     assertThat(report.exitCode()).isZero();

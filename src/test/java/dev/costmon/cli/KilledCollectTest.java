@@ -39,7 +39,7 @@ class KilledCollectTest {
     CliHarness cli = new CliHarness(dir);
     CliHarness.Result r = cli.run("collect", "-c", "costmon-demo/costmon.yaml");
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(snapshots(db)).isEqualTo(before + 6);
+    assertThat(snapshots(db)).isEqualTo(before + 7);   // one per demo account
     // The killed run is marked, not left looking as if it still ran.
     try (var c = DriverManager.getConnection("jdbc:sqlite:" + db);
         var rs = c.createStatement().executeQuery("SELECT command, coalesce(status, 'unfinished') FROM run ORDER BY id")) {

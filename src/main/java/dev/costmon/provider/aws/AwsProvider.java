@@ -14,7 +14,6 @@ import dev.costmon.provider.ProviderException;
 import dev.costmon.provider.ProviderException.Kind;
 import dev.costmon.provider.ProviderType;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -57,13 +56,14 @@ public final class AwsProvider implements ProviderType<AwsSettings> {
   }
 
   /**
-   * Cost Explorer keeps 13 months of daily costs; each request costs 0.01 USD, so a backfill stays
-   * within max_requests unless {@code --max-requests} raises it for one run. The current month's
-   * window asks for the forecast too.
+   * Cost Explorer answers for "up to 13 months of historical data and the current month" (AWS's API
+   * best practices), whole months: from the first day of the month 13 months before this one. Each
+   * request costs 0.01 USD, so a backfill stays within max_requests unless {@code --max-requests}
+   * raises it for one run. The current month's window asks for the forecast too.
    */
   @Override
   public Backfill backfill(AwsSettings settings) {
-    return Backfill.lastOnly(Period.ofMonths(13), 1, "Cost Explorer keeps 13 months of daily costs").todayAsks(1)
+    return Backfill.lastMonths(13, 1, "Cost Explorer keeps the current month and the 13 before it").todayAsks(1)
         .paid(new Money(CostExplorerApi.PRICE_PER_REQUEST, USD), settings.maxRequests());
   }
 

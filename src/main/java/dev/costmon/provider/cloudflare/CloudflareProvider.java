@@ -45,7 +45,12 @@ public final class CloudflareProvider implements ProviderType<CloudflareSettings
     return CloudflareSettings.class;
   }
 
-  /** Analytics keep 31 days, so that is how far a window may reach; about three requests each. */
+  /**
+   * R2's analytics keep 31 days (Workers' about three months), so that is how far a backfill
+   * reaches. The billable-usage API may keep more, but how much is not documented, and a period it no
+   * longer holds answers an empty list, which would be stored as days of zero spend. About three
+   * requests a window: the usage info, a billing period or two, the analytics.
+   */
   @Override
   public Backfill backfill(CloudflareSettings settings) {
     return Backfill.lastOnly(Period.ofDays(AnalyticsUsage.RETAINED_DAYS - 1), 3,

@@ -30,6 +30,7 @@ public final class DemoProvider implements ProviderType<DemoSettings> {
   static final String INVOCATIONS = "function_invocations";
   static final String DATABASE_SIZE = "database_size";
   static final String API_REQUESTS = "api_requests";
+  static final String CREDITS_REMAINING = "credits_remaining";
   private static final BigDecimal DATABASE_QUOTA = new BigDecimal("8000000000");
 
   @Override
@@ -78,6 +79,7 @@ public final class DemoProvider implements ProviderType<DemoSettings> {
         case SPIKE -> spike(result, day, settings.amount(), random);
         case GROWING_USAGE -> growing(result, day, settings.amount(), random);
         case QUOTA -> quota(result, day, settings.amount(), random);
+        case CREDITS -> credits(result, day, settings.amount(), random);
       }
     }
     return result;
@@ -114,6 +116,19 @@ public final class DemoProvider implements ProviderType<DemoSettings> {
     out.add(Observation.usage(day, DATABASE_SIZE, "", bytes, "bytes", Aggregation.LAST, Provenance.ESTIMATE));
     out.add(Observation.usage(day, API_REQUESTS, "", BigDecimal.valueOf(40_000 + random.nextLong(10_000)),
         Quantity.COUNT, Aggregation.SUM, Provenance.ESTIMATE));
+  }
+
+  /**
+   * A prepaid balance, in the account's currency, drawn down by about {@code daily} a day from
+   * 40 x {@code daily} on the 1st (the top-up, paid before the month, so no spend here), as
+   * OpenRouter's {@code credits_remaining} is: what a {@code floors:} threshold watches.
+   */
+  private static void credits(List<Observation> out, LocalDate day, Money daily, SplittableRandom random) {
+    out.add(spend(day, "credits", Money.zero(daily.currency())));
+    BigDecimal used = daily.amount().multiply(BigDecimal.valueOf(day.getDayOfMonth())).multiply(noise(random, 0.05));
+    BigDecimal left = daily.amount().multiply(BigDecimal.valueOf(40)).subtract(used).setScale(2, RoundingMode.HALF_EVEN);
+    out.add(Observation.usage(day, CREDITS_REMAINING, "", left, daily.currency().getCurrencyCode(), Aggregation.LAST,
+        Provenance.ESTIMATE));
   }
 
   private static Observation spend(LocalDate day, String service, Money amount) {

@@ -11,7 +11,7 @@ public record DemoSettings(Scenario scenario, Money amount) implements ProviderS
 
   public DemoSettings {
     if (scenario == null) {
-      throw new IllegalArgumentException("scenario: is required (steady, spike, growing_usage or quota)");
+      throw new IllegalArgumentException("scenario: is required (steady, spike, growing_usage, quota or credits)");
     }
     if (amount == null) {
       throw new IllegalArgumentException("amount: is required, e.g. amount: 3.00 USD");

@@ -9,5 +9,7 @@ public enum Scenario {
   /** Free-tier function invocations growing through the month, no spend (a Hobby plan). */
   GROWING_USAGE,
   /** A plan fee on the 1st and a database that fills 85% of its quota. */
-  QUOTA
+  QUOTA,
+  /** Prepaid credits drawn down through the month and topped up on the 1st: a balance for a floor. */
+  CREDITS
 }

@@ -40,12 +40,20 @@ final class MonthlySpend {
   private final CollectWindow window;
   private final YearMonth current;
   private final YearMonth oldest;
+  /**
+   * The last month collected: the current one for a nightly window, the window's own for a
+   * backfill's past window, which so never asks for the current month's preview items.
+   */
+  private final YearMonth last;
   private final Consumer<String> log;
 
   MonthlySpend(CollectWindow window, Consumer<String> log) {
     this.window = window;
     this.current = currentMonth(window);
     this.oldest = oldestMonth(window);
+    // A nightly window ends today in the config's zone, a day either side of UTC's today.
+    boolean past = window.to().isBefore(utcDay(window.now()).minusDays(1));
+    this.last = past && YearMonth.from(window.to()).isBefore(current) ? YearMonth.from(window.to()) : current;
     this.log = log;
   }
 
@@ -67,7 +75,7 @@ final class MonthlySpend {
   /** Whether the preview's items are needed: it covers a collected month that has no invoice yet. */
   boolean needsItems(InvoiceList invoices) {
     return invoices.preview()
-        .filter(p -> !p.period().isBefore(oldest) && !p.period().isAfter(current))
+        .filter(p -> !p.period().isBefore(oldest) && !p.period().isAfter(last))
         .filter(p -> !invoices.invoiced(p.period()))
         .isPresent();
   }
@@ -76,7 +84,7 @@ final class MonthlySpend {
     List<Observation> result = new ArrayList<>();
     Map<YearMonth, BigDecimal> invoiced = invoices.totals();
     Optional<InvoicePreview> preview = invoices.preview();
-    for (YearMonth month = oldest; !month.isAfter(current); month = month.plusMonths(1)) {
+    for (YearMonth month = oldest; !month.isAfter(last); month = month.plusMonths(1)) {
       LocalDate coveredThrough;
       List<Observation> rows;
       if (invoiced.containsKey(month) && month.isBefore(current)) {

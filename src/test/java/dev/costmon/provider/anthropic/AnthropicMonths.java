@@ -3,15 +3,11 @@ package dev.costmon.provider.anthropic;
 import static dev.costmon.provider.ProviderFixture.send;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import dev.costmon.provider.ProviderMonths;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Anthropic's Admin API reports for any range, in the documented shape: one daily bucket per day
@@ -20,18 +16,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * request numbered {@code throttleAt}. The cost of day N of the year is N x 10 cents in the default
  * workspace; usage buckets are empty.
  */
-public final class AnthropicMonths implements HttpHandler {
+public final class AnthropicMonths extends ProviderMonths {
   public static final int PAGE = 7;
 
-  public final AtomicInteger calls = new AtomicInteger();
-  /** How long each answer takes, for a backfill that lasts. */
-  public volatile long delayMillis;
   private final boolean costs;
-  private final int throttleAt;
 
   public AnthropicMonths(boolean costs, int throttleAt) {
+    super(throttleAt);
     this.costs = costs;
-    this.throttleAt = throttleAt;
   }
 
   /** What the report says day {@code day} cost, in USD. */
@@ -40,21 +32,13 @@ public final class AnthropicMonths implements HttpHandler {
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    if (delayMillis > 0) {
-      try {
-        Thread.sleep(delayMillis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    if (calls.incrementAndGet() == throttleAt) {
-      exchange.getResponseHeaders().set("Retry-After", "1");
-      send(exchange, 429, "application/json",
-          "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"Rate limited\"}}");
-      return;
-    }
-    Map<String, String> q = query(exchange.getRequestURI().getRawQuery());
+  protected String throttled() {
+    return "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"Rate limited\"}}";
+  }
+
+  @Override
+  protected void answer(HttpExchange exchange) throws IOException {
+    Map<String, String> q = query(exchange);
     LocalDate start = LocalDate.parse(q.get("starting_at").substring(0, 10));
     LocalDate end = LocalDate.parse(q.get("ending_at").substring(0, 10));
     if (Integer.parseInt(q.get("limit")) > 31 || start.plusDays(31).isBefore(end)) {
@@ -63,6 +47,7 @@ public final class AnthropicMonths implements HttpHandler {
       return;
     }
     LocalDate from = q.containsKey("page") ? LocalDate.parse(q.get("page")) : start;
+    asked(from + ".." + end);
     LocalDate to = from.plusDays(PAGE).isBefore(end) ? from.plusDays(PAGE) : end;
     StringBuilder data = new StringBuilder();
     for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
@@ -77,15 +62,5 @@ public final class AnthropicMonths implements HttpHandler {
     boolean more = to.isBefore(end);
     send(exchange, 200, "application/json", "{\"data\": [" + data + "], \"has_more\": " + more
         + ", \"next_page\": " + (more ? "\"" + to + "\"" : "null") + "}");
-  }
-
-  private static Map<String, String> query(String raw) {
-    Map<String, String> out = new HashMap<>();
-    for (String pair : raw.split("&")) {
-      int eq = pair.indexOf('=');
-      out.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-    return out;
   }
 }

@@ -3,17 +3,13 @@ package dev.costmon.provider.openai;
 import static dev.costmon.provider.ProviderFixture.send;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import dev.costmon.provider.ProviderMonths;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * OpenAI's organization costs and usage for any range, in the documented shape: daily buckets from
@@ -22,16 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Retry-After on the request numbered {@code throttleAt}. Day D of a month costs D x 0.25 USD in
  * project proj_abc; usage buckets are empty.
  */
-public final class OpenAiMonths implements HttpHandler {
+public final class OpenAiMonths extends ProviderMonths {
   public static final int PAGE = 10;
 
-  public final AtomicInteger calls = new AtomicInteger();
   private final boolean costs;
-  private final int throttleAt;
 
   public OpenAiMonths(boolean costs, int throttleAt) {
+    super(throttleAt);
     this.costs = costs;
-    this.throttleAt = throttleAt;
   }
 
   public static BigDecimal usd(LocalDate day) {
@@ -39,14 +33,14 @@ public final class OpenAiMonths implements HttpHandler {
   }
 
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    if (calls.incrementAndGet() == throttleAt) {
-      exchange.getResponseHeaders().set("Retry-After", "1");
-      send(exchange, 429, "application/json", "{\"error\": {\"message\": \"Rate limit reached\","
-          + " \"type\": \"requests\", \"code\": \"rate_limit_exceeded\"}}");
-      return;
-    }
-    Map<String, String> q = query(exchange.getRequestURI().getRawQuery());
+  protected String throttled() {
+    return "{\"error\": {\"message\": \"Rate limit reached\", \"type\": \"requests\","
+        + " \"code\": \"rate_limit_exceeded\"}}";
+  }
+
+  @Override
+  protected void answer(HttpExchange exchange) throws IOException {
+    Map<String, String> q = query(exchange);
     if (Integer.parseInt(q.get("limit")) > 31) {
       send(exchange, 400, "application/json", "{\"error\": {\"message\": \"limit must be at most 31\"}}");
       return;
@@ -54,6 +48,7 @@ public final class OpenAiMonths implements HttpHandler {
     LocalDate start = day(Long.parseLong(q.get("start_time")));
     LocalDate end = day(Long.parseLong(q.get("end_time")));
     LocalDate from = q.containsKey("page") ? LocalDate.parse(q.get("page")) : start;
+    asked(from + ".." + end);
     LocalDate to = from.plusDays(PAGE).isBefore(end) ? from.plusDays(PAGE) : end;
     StringBuilder data = new StringBuilder();
     for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
@@ -71,15 +66,5 @@ public final class OpenAiMonths implements HttpHandler {
 
   private static LocalDate day(long epochSecond) {
     return LocalDate.ofInstant(Instant.ofEpochSecond(epochSecond), ZoneOffset.UTC);
-  }
-
-  private static Map<String, String> query(String raw) {
-    Map<String, String> out = new HashMap<>();
-    for (String pair : raw.split("&")) {
-      int eq = pair.indexOf('=');
-      out.putIfAbsent(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-    return out;
   }
 }
