@@ -6,11 +6,13 @@ import dev.costmon.budget.MonthAnalyzer;
 import dev.costmon.budget.MonthView;
 import dev.costmon.budget.Status;
 import dev.costmon.budget.ThresholdEvaluator;
+import dev.costmon.movement.MovedCheck;
 import dev.costmon.notify.NotifyService;
 import dev.costmon.store.Database;
 import dev.costmon.store.History;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -26,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code costmon check}: evaluates every threshold, monitoring-plugin style. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-    description = {"Evaluate every cap, forecast, quota and freshness threshold of the current month.",
+    description = {"Evaluate every cap, forecast, quota, freshness and moved threshold of the current month.",
         "Prints a summary line with perfdata, then one line per breach."},
     footerHeading = "%nExamples:%n",
     footer = {"  costmon check                      # Nagios/Icinga, CI steps",
@@ -96,9 +98,11 @@ public final class CheckCommand implements Callable<Integer> {
     Session session = Session.open(context, parent.global);
     try (Database db = Database.open(session.config().database(), false);
         NotifyService notifications = new NotifyService(session.config(), context.clock(), session::verbose)) {
-      MonthView view = new MonthAnalyzer(session.config()).analyze(new History(db),
+      History history = new History(db);
+      MonthView view = new MonthAnalyzer(session.config()).analyze(history,
           YearMonth.now(context.clock().withZone(session.config().timezone())), context.clock().instant());
-      CheckResult result = new ThresholdEvaluator(session.config()).evaluate(view);
+      CheckResult result = new MovedCheck(session.config()).addTo(new ThresholdEvaluator(session.config())
+          .evaluate(view), history, LocalDate.now(context.clock().withZone(session.config().timezone())));
       if (format == Format.json) {
         CheckOutput.json(result, session.config().demo(), out);
       } else {

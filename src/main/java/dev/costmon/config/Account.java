@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param endpoint overrides the provider's base URL (regional endpoints, proxies, tests)
  * @param unresolvedSecrets the account's secret references that did not resolve: it cannot be
  *     collected (nor probed), while every other account and report, check and export still work
+ * @param moved the "what moved" rule of {@code check}, when the account has one
  */
 public record Account(
     String id,
@@ -39,7 +40,8 @@ public record Account(
     Duration maxAge,
     Optional<URI> endpoint,
     ProviderSettings settings,
-    List<UnresolvedSecret> unresolvedSecrets) {
+    List<UnresolvedSecret> unresolvedSecrets,
+    Optional<MovedThreshold> moved) {
 
   public Account {
     Objects.requireNonNull(id, "id");
@@ -55,9 +57,19 @@ public record Account(
     Objects.requireNonNull(endpoint, "endpoint");
     Objects.requireNonNull(settings, "settings");
     unresolvedSecrets = List.copyOf(unresolvedSecrets);
+    Objects.requireNonNull(moved, "moved");
     if (!provider.settingsType().isInstance(settings)) {
       throw new IllegalArgumentException("settings of " + id + " are not " + provider.settingsType().getSimpleName());
     }
+  }
+
+  /** An account without a {@code moved:} rule. */
+  public Account(String id, ProviderType<?> provider, Map<String, String> labels, Currency currency,
+      Optional<Money> cap, Thresholds thresholds, Map<String, Quantity> quotas, Map<String, Quantity> floors,
+      List<PriceRule> rates, Duration maxAge, Optional<URI> endpoint, ProviderSettings settings,
+      List<UnresolvedSecret> unresolvedSecrets) {
+    this(id, provider, labels, currency, cap, thresholds, quotas, floors, rates, maxAge, endpoint, settings,
+        unresolvedSecrets, Optional.empty());
   }
 
   /** An account whose every secret resolved. */

@@ -393,8 +393,9 @@ public final class ConfigLoader {
       Duration maxAge = raw.maxAge() == null
           ? Duration.ofHours(36) : value(at + "/max_age", who, () -> Durations.parse(raw.maxAge()));
       Optional<URI> endpoint = Optional.ofNullable(raw.endpoint()).map(e -> value(at + "/endpoint", who, () -> uri(e)));
+      Optional<MovedThreshold> moved = MovedBinder.bind(this, raw.moved(), at + "/moved", who, fx);
       return new Account(id, type, labels, currency, cap, thresholds, quotas, floors, rates, maxAge, endpoint, settings,
-          missing);
+          missing, moved);
     }
 
     @Override

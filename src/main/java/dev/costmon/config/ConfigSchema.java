@@ -56,6 +56,7 @@ public final class ConfigSchema {
     sections.add(new Section(Place.SECTION, "fx", keys(mapper, RawConfig.RawFx.class)));
     sections.add(new Section(Place.SECTION, "attribution", keys(mapper, AttributionBinder.RawAttribution.class)));
     sections.add(new Section(Place.SECTION, "attribution rules", keys(mapper, AttributionBinder.RawRule.class)));
+    sections.add(new Section(Place.ACCOUNT_SECTION, "moved", keys(mapper, MovedBinder.RawMoved.class)));
     NotifyBinder.channelKeys().forEach((type, keys) -> sections.add(new Section(Place.SECTION, "notify " + type, keys)));
     for (Map.Entry<String, Class<?>> s : NotifyBinder.sections().entrySet()) {
       Place place = s.getKey().equals("on_hard_cap") ? Place.ACCOUNT_SECTION : Place.SECTION;

@@ -142,6 +142,11 @@ public final class EffectiveConfig {
       }
       n.put("max_age", Durations.format(a.maxAge()));
       a.endpoint().ifPresent(e -> n.put("endpoint", e.toString()));
+      a.moved().ifPresent(m -> {
+        ObjectNode moved = n.putObject("moved");
+        moved.put("over", m.over().toString());
+        moved.put("by", m.percent());
+      });
       HardCap hardCap = c.notifications().hardCaps().get(a.id());
       if (hardCap != null) {
         n.put("hard_cap", hardCap.cap().toString());

@@ -21,9 +21,10 @@ record RawAccount(
     String maxAge,
     String endpoint,
     String hardCap,
-    ObjectNode onHardCap) {
+    ObjectNode onHardCap,
+    JsonNode moved) {
 
   static final Set<String> KEYS = Set.of(
       "id", "provider", "labels", "currency", "cap", "warn_at", "critical_at", "quotas", "floors", "rates", "max_age", "endpoint",
-      "hard_cap", "on_hard_cap");
+      "hard_cap", "on_hard_cap", "moved");
 }

@@ -4,6 +4,7 @@ import dev.costmon.budget.CheckResult;
 import dev.costmon.budget.MonthAnalyzer;
 import dev.costmon.budget.MonthView;
 import dev.costmon.budget.ThresholdEvaluator;
+import dev.costmon.movement.MovedCheck;
 import dev.costmon.budget.ThresholdResult;
 import dev.costmon.config.CostmonConfig;
 import dev.costmon.store.Database;
@@ -13,6 +14,7 @@ import dev.costmon.store.NotificationLog.Delivery;
 import dev.costmon.store.NotificationLog.HardCapAttempt;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -60,8 +62,10 @@ public final class NotifyService implements AutoCloseable {
   /** {@code collect --notify}: evaluates the check on what was just stored, then notifies. */
   public NotifyOutcome afterCollect() {
     try (Database db = Database.open(config.database(), true)) {
-      MonthView view = new MonthAnalyzer(config).analyze(new History(db), currentMonth(), clock.instant());
-      return notify(db, view, new ThresholdEvaluator(config).evaluate(view));
+      History history = new History(db);
+      MonthView view = new MonthAnalyzer(config).analyze(history, currentMonth(), clock.instant());
+      return notify(db, view, new MovedCheck(config).addTo(new ThresholdEvaluator(config).evaluate(view), history,
+          LocalDate.now(clock.withZone(config.timezone()))));
     }
   }
 

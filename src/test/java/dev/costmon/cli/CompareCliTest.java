@@ -28,10 +28,12 @@ class CompareCliTest {
             provider: command
             currency: USD
             command: [cat, DO]
+            moved: {over: 20 USD, by: 50%}
           - id: ovh
             provider: command
             currency: EUR
             command: [cat, OVH]
+            moved: {over: 0.5 EUR, by: 10%}
           - id: later
             provider: command
             currency: EUR
@@ -186,4 +188,34 @@ class CompareCliTest {
         .contains("do: no figure stored for 1-30 Sep 2026; not compared").doesNotContain("TOTAL");
   }
 
+
+  @Test
+  void checkWarnsAboutWhatRoseOverBothTheAmountAndThePercentage() {
+    // ovh's backup runs daily from the 23rd at 1 EUR, and 5 EUR yesterday.
+    StringBuilder backup = new StringBuilder();
+    for (int d = 23; d <= 29; d++) {
+      backup.append("2026-12-").append(d).append(";backup;1;EUR,");
+    }
+    cli.write("ovh.json", spend((backup + "2026-12-30;backup;5;EUR").split(",")));
+    collect();
+
+    CliHarness.Result r = cli.run("check", "-c", file, "--verbose");
+
+    // do: ml-test is new and over 20 USD; web rose 16.50 USD (+55%), under the amount. ovh: licence rose
+    // 1.00 EUR, +12.5%: over 0.5 EUR and 10%; server 2 EUR but +3%, under the percentage.
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.out()).startsWith("COSTMON WARNING - 3 of ")
+        .contains("\nWARNING do moved: Droplets / ml-test +25.50 USD (new) against 1-30 Nov 2026"
+            + " (moved: over 20 USD and 50%)\n")
+        .contains("\nOK do moved:yesterday: not compared: no spend figure stored for 23-29 Dec 2026\n")
+        .contains("\nWARNING ovh moved: backup +12.00 EUR (new); licence +1.00 EUR (+12%) against 1-30 Nov 2026"
+            + " (moved: over 0.5 EUR and 10%)\n")
+        // The median of seven days of 1 EUR is 1: yesterday's 5 EUR is +4.00 EUR, +400%.
+        .contains("\nWARNING ovh moved:yesterday: backup +4.00 EUR (+400%) against the median day of"
+            + " 23-29 Dec 2026 (moved: over 0.5 EUR and 10%)\n")
+        .doesNotContain("later moved");
+    assertThat(cli.run("check", "-c", file, "--format", "json").out())
+        .contains("\"name\" : \"moved:yesterday\"");
+    assertThat(cli.run("config", "show", "-c", file).out()).contains("  moved:\n    over: 0.5 EUR\n    by: 10%\n");
+  }
 }

@@ -98,9 +98,25 @@ class ConfigLoaderTest {
     assertThat(a.endpoint().orElseThrow().getHost()).isEqualTo("example.test");
   }
 
+  @Test
+  void movedTakesAnAmountAndAPercentage() {
+    CostmonConfig config = load("""
+        currency: EUR
+        fx: {USD: 0.9}
+        accounts:
+          - {id: a, provider: fixed, amount: 6 EUR, moved: {over: 20 USD, by: 12.5%}}
+          - {id: b, provider: fixed, amount: 6 EUR}
+        """);
+
+    assertThat(config.accounts().get(0).moved()).contains(new MovedThreshold(Money.parse("20 USD"),
+        new BigDecimal("0.125")));
+    assertThat(config.accounts().get(0).moved().orElseThrow().describe()).isEqualTo("over 20 USD and 12.5%");
+    assertThat(config.accounts().get(1).moved()).isEmpty();
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      misspelt account key   | amout: 6 EUR                 | costmon.yaml:6:5: account 'x': unknown key 'amout' (did you mean 'amount'?) (known keys: accrual, amount, billing_day, cap, critical_at, currency, endpoint, floors, from, hard_cap, id, labels, max_age, on_hard_cap, provider, quotas, rates, until, warn_at)
+      misspelt account key   | amout: 6 EUR                 | costmon.yaml:6:5: account 'x': unknown key 'amout' (did you mean 'amount'?) (known keys: accrual, amount, billing_day, cap, critical_at, currency, endpoint, floors, from, hard_cap, id, labels, max_age, moved, on_hard_cap, provider, quotas, rates, until, warn_at)
       bad amount             | amount: six EUR              | costmon.yaml:6:5: account 'x': amount: 'six' in 'six EUR' is not a decimal number
       bad currency           | amount: 6 EURO               | costmon.yaml:6:5: account 'x': amount: 'EURO' is not an ISO 4217 currency code like USD or EUR
       missing fx rate        | amount: 6 GBP                | costmon.yaml:3:5: account 'x': no conversion rate for GBP into EUR; add it under fx:, e.g. fx: {GBP: 1.08}
@@ -114,6 +130,15 @@ class ConfigLoaderTest {
       per-model key          | rates: {gpt-4o/input_tokens: 2 EUR per 1M} | costmon.yaml:6:5: account 'x': 'gpt-4o/input_tokens' is not a usage metric name; price one model or bucket with a list entry such as {metric: input_tokens, dimension: "gpt-4o*", price: 2.50 USD per 1M}
       unknown rate key       | rates: [{metric: a, prize: 1 EUR per 1M}] | costmon.yaml:6:25: account 'x': unknown key 'prize' (did you mean 'price'?) (known keys: dimension, free, metric, price, service)
       bad dimension          | rates: [{metric: a, dimension: "{a,b}", price: 1 EUR per 1M}] | costmon.yaml:6:25: account 'x': '{a,b}' is not a valid pattern: only * and ? are wildcards, '{' is not supported (use ? for a literal '{')
+      moved not a mapping    | moved: 20 EUR                | costmon.yaml:6:5: account 'x': moved: is a mapping of an amount and a percentage, e.g. moved: {over: 20 USD, by: 50%}
+      moved without by       | moved: {over: 20 EUR}        | costmon.yaml:6:5: account 'x': moved: needs by:, the rise in percent a service must exceed too, e.g. moved: {over: 20 USD, by: 50%}
+      moved without over     | moved: {by: 50%}             | costmon.yaml:6:5: account 'x': moved: needs over:, the rise in money a service must exceed, e.g. moved: {over: 20 USD, by: 50%}
+      moved over no currency | moved: {over: 20, by: 50%}   | costmon.yaml:6:13: account 'x': moved: over: '20' is not an amount; write it as a number and an ISO currency, e.g. '20 USD'
+      moved by a fraction    | moved: {over: 20 EUR, by: 0.5} | costmon.yaml:6:27: account 'x': moved: by: '0.5' is not a percentage; write it with %, e.g. by: 50%
+      moved by zero          | moved: {over: 20 EUR, by: 0%} | costmon.yaml:6:27: account 'x': moved: by: 0% must be above 0%, e.g. by: 50%
+      moved over zero        | moved: {over: 0 EUR, by: 50%} | costmon.yaml:6:13: account 'x': moved: over: 0 EUR must be above 0: it keeps small rises quiet
+      moved over no rate     | moved: {over: 20 GBP, by: 50%} | costmon.yaml:6:13: account 'x': moved: over: no conversion rate for GBP into EUR; add it under fx:, e.g. fx: {GBP: 1.08}
+      moved unknown key      | moved: {over: 20 EUR, by: 50%, on: day} | costmon.yaml:6:36: account 'x': moved: unknown key 'on' (did you mean 'by'?) (known keys: by, over)
       """)
   void pointsAtTheLineOfABadAccountKey(String name, String line, String expected) {
     String yaml = "currency: EUR\n"
