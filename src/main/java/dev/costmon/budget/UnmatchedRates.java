@@ -27,12 +27,22 @@ public final class UnmatchedRates {
     for (Account account : accounts) {
       for (PriceRule rule : account.rates()) {
         Set<String> seen = new TreeSet<>();
+        Set<String> metrics = new TreeSet<>();
         for (StoredObservation stored : history) {
           Observation o = stored.observation();
-          if (stored.account().equals(account.id()) && o.kind() == ObservationKind.USAGE
-              && o.metric().equals(rule.metric())) {
-            seen.add(o.dimension());
+          if (stored.account().equals(account.id()) && o.kind() == ObservationKind.USAGE) {
+            metrics.add(o.metric());
+            if (o.metric().equals(rule.metric())) {
+              seen.add(o.dimension());
+            }
           }
+        }
+        // A provider whose metrics are only known from its answers (command, vercel) cannot have the
+        // metric checked when the config loads: once it has reported usage, say the name is not among it.
+        if (seen.isEmpty() && !metrics.isEmpty()) {
+          lines.add("account '" + account.id() + "': rates: names the metric '" + rule.metric() + "', which it has not"
+              + " reported (seen: " + String.join(", ", metrics) + ")");
+          continue;
         }
         if (!seen.isEmpty() && seen.stream().noneMatch(d -> rule.dimension().matches(d))) {
           seen.remove("");

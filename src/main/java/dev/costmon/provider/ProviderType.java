@@ -35,8 +35,9 @@ public interface ProviderType<S extends ProviderSettings> {
 
   /**
    * The usage metrics this provider can report, as names or patterns ({@code database_size_*}), so
-   * that {@code rates:} for a metric it never reports is a configuration error; empty where the
-   * metrics come from the account's own settings or program (command, focus).
+   * that {@code rates:} for a metric it never reports is a configuration error (an empty set: it
+   * reports no usage); {@link Optional#empty()} only where the names cannot be known before a collect:
+   * a program's own output (command), or metrics named after the units an answer carries (vercel).
    */
   default Optional<Set<String>> usageMetrics(S settings) {
     return Optional.empty();

@@ -33,10 +33,11 @@ class MonthAnalyzerTest {
   private AccountView analyze(YearMonth month, Instant now, List<Observation> observations, String extra) {
     CostmonConfig config = new ConfigLoader(ProviderRegistry.builtIn(), new Environment(Map.of(), dir, dir, false))
         .parse(dir.resolve("c.yaml"), "currency: EUR\ndatabase: h.db\nfx: {USD: 0.5}\naccounts:\n  - id: a\n"
-            + "    provider: demo\n    scenario: steady\n    amount: 1 USD\n    cap: 100 USD\n" + extra);
+            // command: its metrics are its program's, so rates: for any metric loads.
+            + "    provider: command\n    command: [\"true\"]\n    currency: USD\n    cap: 100 USD\n" + extra);
     try (Database db = Database.open(config.database(), true)) {
       History h = new History(db);
-      h.append(h.startRun("collect", now), new AccountSnapshot("a", "demo", now, now, SnapshotStatus.OK, null,
+      h.append(h.startRun("collect", now), new AccountSnapshot("a", "command", now, now, SnapshotStatus.OK, null,
           null, null, observations));
       return new MonthAnalyzer(config).analyze(h, month, now).accounts().get(0);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,5 +80,17 @@ class EstimateVsActualCliTest {
     assertThat(cli.run("doctor", "-c", config, "--offline").out()).contains("WARN  rates        " + warning);
     assertThat(cli.run("report", "-c", config, "--verbose").err()).contains("WARN " + warning);
     assertThat(cli.run("report", "-c", config).err()).doesNotContain("matched no usage");
+  }
+
+  /** A command's metrics are known only from its output: a rate for one it never printed is a warning. */
+  @Test
+  void aRateForAMetricACommandNeverReportedIsAWarning() throws Exception {
+    Path config = dir.resolve("costmon.yaml");
+    cli.write("costmon.yaml", Files.readString(config).replace(
+        "      - {metric: input_tokens, dimension: \"o3-mini\", price: 1.10 USD per 1M}",
+        "      - {metric: output_tokens, price: 10 USD per 1M}"));
+
+    assertThat(cli.run("doctor", "-c", config.toString(), "--offline").out()).contains("WARN  rates        account"
+        + " 'ai': rates: names the metric 'output_tokens', which it has not reported (seen: input_tokens)");
   }
 }

@@ -153,6 +153,56 @@ class ConfigLoaderTest {
         .hasMessage(dir.resolve("costmon.yaml").toString().replace("costmon.yaml", "") + expected);
   }
 
+  /** Every provider whose usage metrics are known before a collect refuses a rate for another one. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      aws          | access_key_id: ${K}; secret_access_key: ${S}                    | it reports no usage
+      gcp          | service_account_key: ${K}; table: p.billing.gcp_billing_export_v1_0 | it reports no usage
+      ovh          | application_key: k; application_secret: ${S}; consumer_key: ${C} | it reports no usage
+      supabase     | token: ${T}; organization: acme; plan: pro; projects: [abcdefghijklmnopqrst] | it reports api_requests, database_size_*, disk_used_*
+      wasabi       | access_key: ${K}; secret_key: ${S}; price_per_tb_month: 7.99 USD | it reports active_storage, api_calls, bucket_active_storage
+      digitalocean | token: ${T}                                                      | it reports account_balance
+      http-json    | url: https://cb.example/costs; usage: {seats: {pointer: /seats}}  | it reports seats
+      focus        | path: exports/*.csv; usage_units: [GB-Hours]                      | it reports consumed_gb_hours
+      demo         | scenario: steady; amount: 1 USD                                   | it reports api_requests, database_size, function_invocations
+      """)
+  void aRateForAMetricTheProviderNeverReportsIsAConfigError(String provider, String keys, String reports) {
+    String yaml = "currency: USD\naccounts:\n  - id: x\n    provider: " + provider + "\n    "
+        + String.join("\n    ", keys.split("; ")) + "\n    rates: {nosuch_metric: 1 USD per 1M}\n";
+
+    assertThatThrownBy(() -> load(yaml)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining("account 'x': rates: names the metric 'nosuch_metric', which " + provider
+            + " never reports (" + reports);
+  }
+
+  @Test
+  void aRateForADeclaredMetricOrPatternLoads() {
+    String yaml = """
+        currency: USD
+        accounts:
+          - id: w
+            provider: wasabi
+            access_key: ${K}
+            secret_key: ${S}
+            price_per_tb_month: 7.99 USD
+            rates: {bucket_api_calls: 0.01 USD per 1k}
+          - id: s
+            provider: supabase
+            token: ${T}
+            organization: acme
+            plan: pro
+            projects: [abcdefghijklmnopqrst]
+            rates: {disk_used_abcdefghijklmnopqrst: 0.125 USD per 1GB}
+          - id: h
+            provider: http-json
+            url: https://cb.example/costs
+            usage: {seats: {pointer: /seats}}
+            rates: {seats: 10 USD per 1}
+        """;
+
+    assertThat(load(yaml).accounts()).extracting(a -> a.rates().size()).containsExactly(1, 1, 1);
+  }
+
   @Test
   void unknownTopLevelKeySuggestsTheRightOne() {
     assertThatThrownBy(() -> load("currency: EUR\ntimezon: UTC\n"))

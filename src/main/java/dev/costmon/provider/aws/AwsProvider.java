@@ -55,6 +55,12 @@ public final class AwsProvider implements ProviderType<AwsSettings> {
     return AwsSettings.class;
   }
 
+  /** Cost Explorer's costs only: no usage metric, so any rates: entry is a mistake. */
+  @Override
+  public Optional<Set<String>> usageMetrics(AwsSettings settings) {
+    return Optional.of(Set.of());
+  }
+
   /**
    * Cost Explorer answers for "up to 13 months of historical data and the current month" (AWS's API
    * best practices), whole months: from the first day of the month 13 months before this one. Each

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -47,6 +48,11 @@ public final class DemoProvider implements ProviderType<DemoSettings> {
   @Override
   public Class<DemoSettings> settingsType() {
     return DemoSettings.class;
+  }
+
+  @Override
+  public Optional<Set<String>> usageMetrics(DemoSettings settings) {
+    return Optional.of(Set.of(INVOCATIONS, DATABASE_SIZE, API_REQUESTS));
   }
 
   @Override

@@ -9,6 +9,7 @@ import dev.costmon.provider.ProviderException;
 import dev.costmon.provider.ProviderType;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,6 +26,12 @@ public final class DigitalOceanProvider implements ProviderType<DigitalOceanSett
   @Override
   public Class<DigitalOceanSettings> settingsType() {
     return DigitalOceanSettings.class;
+  }
+
+  /** The balance is its only usage figure (a floor's, not a price's, but a rate for it is no typo). */
+  @Override
+  public Optional<Set<String>> usageMetrics(DigitalOceanSettings settings) {
+    return Optional.of(Set.of(MonthlySpend.ACCOUNT_BALANCE));
   }
 
   /** Invoices of any past month; the balance and the invoice list per window. */

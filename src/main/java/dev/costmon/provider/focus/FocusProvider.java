@@ -15,6 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code provider: focus}: at each collect, reads the FOCUS export files under {@code path:} that
@@ -34,6 +37,12 @@ public final class FocusProvider implements ProviderType<FocusSettings> {
   @Override
   public Class<FocusSettings> settingsType() {
     return FocusSettings.class;
+  }
+
+  /** One metric per ConsumedUnit the account's usage_units: names, and no other. */
+  @Override
+  public Optional<Set<String>> usageMetrics(FocusSettings settings) {
+    return Optional.of(settings.usageUnits().stream().map(FocusRules::metric).collect(Collectors.toSet()));
   }
 
   /** Whatever the exported files hold; reading them asks nothing. */

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -35,6 +36,12 @@ public final class GcpProvider implements ProviderType<GcpSettings> {
   @Override
   public Class<GcpSettings> settingsType() {
     return GcpSettings.class;
+  }
+
+  /** The billing export's costs only: no usage metric, so any rates: entry is a mistake. */
+  @Override
+  public Optional<Set<String>> usageMetrics(GcpSettings settings) {
+    return Optional.of(Set.of());
   }
 
   /** Whatever the billing export holds: a token and one query per window. */

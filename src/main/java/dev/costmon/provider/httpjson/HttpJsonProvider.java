@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code provider: http-json}: one request, figures picked by JSON Pointer. A month-to-date amount
@@ -45,6 +47,12 @@ public final class HttpJsonProvider implements ProviderType<HttpJsonSettings> {
   @Override
   public Class<HttpJsonSettings> settingsType() {
     return HttpJsonSettings.class;
+  }
+
+  /** The metrics the account's usage: names, and no other. */
+  @Override
+  public Optional<Set<String>> usageMetrics(HttpJsonSettings settings) {
+    return Optional.of(settings.usage().keySet());
   }
 
   @Override

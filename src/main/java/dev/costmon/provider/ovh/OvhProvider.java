@@ -20,6 +20,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -46,6 +47,12 @@ public final class OvhProvider implements ProviderType<OvhSettings> {
   @Override
   public Class<OvhSettings> settingsType() {
     return OvhSettings.class;
+  }
+
+  /** Bills and current consumption in money only: no usage metric, so any rates: entry is a mistake. */
+  @Override
+  public Optional<Set<String>> usageMetrics(OvhSettings settings) {
+    return Optional.of(Set.of());
   }
 
   @Override

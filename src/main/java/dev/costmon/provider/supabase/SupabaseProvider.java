@@ -53,6 +53,11 @@ public final class SupabaseProvider implements ProviderType<SupabaseSettings> {
   }
 
   @Override
+  public Optional<Set<String>> usageMetrics(SupabaseSettings settings) {
+    return Optional.of(Set.of(API_REQUESTS, "database_size_*", "disk_used_*"));
+  }
+
+  @Override
   public Backfill backfill(SupabaseSettings settings) {
     return Backfill.currentOnly("reports current usage and plan only");
   }

@@ -8,6 +8,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -34,6 +36,16 @@ final class UsageMetrics {
       new Metric("download_bytes", BYTES, Aggregation.SUM, Utilization::download));
 
   private UsageMetrics() {}
+
+  /** Every metric name, the accounts' and the buckets' ({@code bucket_*}). */
+  static Set<String> names() {
+    Set<String> out = new TreeSet<>();
+    METRICS.forEach(m -> {
+      out.add(m.name());
+      out.add(BUCKET_PREFIX + m.name());
+    });
+    return out;
+  }
 
   /** Account totals, dimension "". */
   static List<Observation> account(List<Utilization> records) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,6 +32,11 @@ public final class WasabiProvider implements ProviderType<WasabiSettings> {
   @Override
   public Class<WasabiSettings> settingsType() {
     return WasabiSettings.class;
+  }
+
+  @Override
+  public Optional<Set<String>> usageMetrics(WasabiSettings settings) {
+    return Optional.of(UsageMetrics.names());
   }
 
   @Override
