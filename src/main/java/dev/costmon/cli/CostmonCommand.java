@@ -20,8 +20,9 @@ import picocli.CommandLine.Mixin;
     footerHeading = "%nExit codes (all commands but check):%n",
     footer = {
         "  0  success          1  some accounts failed     2  all accounts failed",
-        " 64  usage error     65  bad input data          70  internal error",
-        " 74  database error  75  another collect runs    78  configuration error",
+        " 64  usage error     65  bad input data          69  fx rates unavailable",
+        " 70  internal error  73  demo dir not its own    74  database or output error",
+        " 75  another collect runs                        78  configuration error",
         "check: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (also: an unreadable config or",
         "database).",
         "",
