@@ -34,7 +34,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Collects accounts concurrently with a bounded pool and a timeout per account, and appends each
+ * Collects accounts concurrently with a bounded pool (at most the provider's own limit of accounts
+ * per host at a time, {@link Lanes}) and a timeout per account, and appends each
  * account's snapshot in its own transaction as soon as it is done, so one failing or hanging
  * provider never stops or loses the others.
  */
@@ -87,25 +88,22 @@ public final class Collector {
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, accounts.size()), Tasks.daemon("costmon-collect"));
     ExecutorService calls = Executors.newCachedThreadPool(Tasks.daemon("costmon-provider"));
     try {
-      List<Future<AccountOutcome>> futures = new ArrayList<>();
-      for (Account account : accounts) {
-        futures.add(pool.submit(() -> {
-          // The provider's "now" is the start of its own collection, to the millisecond the snapshot
-          // keeps: reprocess then hands it exactly the window it had, so a request built from it (a
-          // BigQuery requestId) matches its archived answer, and a forecast comes out the same.
-          Instant start = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-          CollectWindow own = new CollectWindow(window.from(), window.to(), start, window.zone());
-          AccountOutcome outcome = collectOne(account, own, calls);
-          if (history != null) {
-            history.append(runId, new AccountSnapshot(
-                account.id(), account.providerName(), start, clock.instant(),
-                outcome.status(), outcome.error().isEmpty() ? null : outcome.error(), window.from(), window.to(),
-                outcome.observations()));
-          }
-          progress.accept(outcome);
-          return outcome;
-        }));
-      }
+      List<Future<AccountOutcome>> futures = Lanes.run(pool, accounts, account -> {
+        // The provider's "now" is the start of its own collection, to the millisecond the snapshot
+        // keeps: reprocess then hands it exactly the window it had, so a request built from it (a
+        // BigQuery requestId) matches its archived answer, and a forecast comes out the same.
+        Instant start = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        CollectWindow own = new CollectWindow(window.from(), window.to(), start, window.zone());
+        AccountOutcome outcome = collectOne(account, own, calls);
+        if (history != null) {
+          history.append(runId, new AccountSnapshot(
+              account.id(), account.providerName(), start, clock.instant(),
+              outcome.status(), outcome.error().isEmpty() ? null : outcome.error(), window.from(), window.to(),
+              outcome.observations()));
+        }
+        progress.accept(outcome);
+        return outcome;
+      });
       List<AccountOutcome> outcomes = new ArrayList<>();
       for (Future<AccountOutcome> f : futures) {
         outcomes.add(Tasks.join(f, "collect"));
@@ -174,7 +172,4 @@ public final class Collector {
   private Duration since(Instant start) {
     return Duration.between(start, clock.instant());
   }
-
-
-
 }

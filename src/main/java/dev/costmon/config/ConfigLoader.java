@@ -241,7 +241,9 @@ public final class ConfigLoader {
       int lookback = positive(raw.lookbackDays(), 3, "/lookback_days", 0, 60);
       Duration retention = raw.rawRetention() == null
           ? Duration.ofDays(90) : value("/raw_retention", "", () -> Durations.parse(raw.rawRetention()));
-      int concurrency = positive(raw.concurrency(), 16, "/concurrency", 1, 64);
+      // Every account at once (they wait on the network), up to the bound; providers with a per-user
+      // rate limit run fewer of their own accounts at a time (ProviderType.accountsPerHost).
+      int concurrency = positive(raw.concurrency(), 64, "/concurrency", 1, 64);
       Duration timeout = raw.timeout() == null
           ? Duration.ofMinutes(2) : value("/timeout", "", () -> Durations.parse(raw.timeout()));
       int breakdown = positive(raw.breakdownSeries(), 10, "/breakdown_series", 1, 100);

@@ -9,6 +9,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -17,6 +18,8 @@ import java.util.Set;
  * them in {@link ProviderRegistry#builtIn()}.
  */
 public interface ProviderType<S extends ProviderSettings> {
+  /** {@link #accountsPerHost()} of the providers whose rate limit is per user or organisation. */
+  OptionalInt RATE_LIMITED_ACCOUNTS_PER_HOST = OptionalInt.of(4);
 
   /** The {@code provider:} value in the config. */
   String name();
@@ -67,6 +70,16 @@ public interface ProviderType<S extends ProviderSettings> {
    */
   default Backfill backfill(S settings) {
     return Backfill.currentOnly("reports the current state only");
+  }
+
+  /**
+   * How many of this provider's accounts on one host a collect runs at a time; empty for no limit
+   * (every account at once, up to the config's {@code concurrency}). For providers whose rate limit
+   * is per user or per organisation rather than per key, so that many accounts of one owner do not
+   * trip it together.
+   */
+  default OptionalInt accountsPerHost() {
+    return OptionalInt.empty();
   }
 
   /**

@@ -53,4 +53,15 @@ class MoneyTest {
     assertThatThrownBy(() -> fx.toReporting(Money.of("1", "CHF")))
         .hasMessageContaining("no conversion rate for CHF into EUR");
   }
+
+  @Test
+  void currencyCodeMustBeThreeUpperCaseLetters() {
+    assertThat(Money.currency("USD")).isEqualTo(USD);
+    for (String bad : new String[] {"usd", "US", "USDX", "U5D", "ÜSD", "", " USD"}) {
+      assertThatThrownBy(() -> Money.currency(bad))
+          .hasMessage("'" + bad + "' is not an ISO 4217 currency code like USD or EUR");
+    }
+    assertThatThrownBy(() -> Money.currency(null)).hasMessageContaining("is not an ISO 4217 currency code");
+    assertThatThrownBy(() -> Money.currency("ZZZ")).hasMessageContaining("'ZZZ' is not an ISO 4217");
+  }
 }

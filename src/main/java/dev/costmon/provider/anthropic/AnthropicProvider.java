@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -32,6 +33,12 @@ public final class AnthropicProvider implements ProviderType<AnthropicSettings> 
   @Override
   public String name() {
     return "anthropic";
+  }
+
+  // The Admin API asks for sustained polling of about once a minute per organisation; bursts are fine.
+  @Override
+  public OptionalInt accountsPerHost() {
+    return ProviderType.RATE_LIMITED_ACCOUNTS_PER_HOST;
   }
 
   @Override

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -38,6 +39,12 @@ public final class CloudflareProvider implements ProviderType<CloudflareSettings
   @Override
   public String name() {
     return "cloudflare";
+  }
+
+  // The API allows 1,200 requests per 5 minutes per user, across all of the user's tokens.
+  @Override
+  public OptionalInt accountsPerHost() {
+    return ProviderType.RATE_LIMITED_ACCOUNTS_PER_HOST;
   }
 
   @Override

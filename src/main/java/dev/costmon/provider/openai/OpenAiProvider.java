@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -22,6 +23,12 @@ public final class OpenAiProvider implements ProviderType<OpenAiSettings> {
   @Override
   public String name() {
     return "openai";
+  }
+
+  // The organization's usage and costs endpoints are rate-limited per organization, not per key.
+  @Override
+  public OptionalInt accountsPerHost() {
+    return ProviderType.RATE_LIMITED_ACCOUNTS_PER_HOST;
   }
 
   @Override

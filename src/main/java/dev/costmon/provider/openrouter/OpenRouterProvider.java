@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -26,6 +27,12 @@ public final class OpenRouterProvider implements ProviderType<OpenRouterSettings
   @Override
   public String name() {
     return "openrouter";
+  }
+
+  // Rate limits are global per user: more keys or accounts do not raise them.
+  @Override
+  public OptionalInt accountsPerHost() {
+    return ProviderType.RATE_LIMITED_ACCOUNTS_PER_HOST;
   }
 
   @Override

@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -45,6 +46,12 @@ public final class SupabaseProvider implements ProviderType<SupabaseSettings> {
   @Override
   public String name() {
     return "supabase";
+  }
+
+  // The Management API allows 120 requests a minute per user (30 for the usage counts).
+  @Override
+  public OptionalInt accountsPerHost() {
+    return ProviderType.RATE_LIMITED_ACCOUNTS_PER_HOST;
   }
 
   @Override
