@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -84,26 +85,39 @@ public final class ImportService {
   private ImportOutcome importBatch(
       Account account, List<Path> batch, FocusReader reader, ImportedFiles imported, long runId) {
     Instant start = clock.instant();
-    // One pass: the fingerprint is taken while the file is parsed (on the second core), so a file
-    // already imported costs a read but changes nothing.
+    // The fingerprint is taken beside the parse: a file the account already has is recognised once it
+    // is hashed, and not parsed to its end.
     FocusTotals totals = new FocusTotals();
     List<FocusReader.Read> reads = new ArrayList<>();
+    List<Path> knownFiles = new ArrayList<>();
     Optional<ImportedFiles.Earlier> earlier = Optional.empty();
-    boolean allKnown = true;
     for (Path file : batch) {
-      FocusReader.Read r = inFile(file, () -> reader.read(file));
-      Optional<ImportedFiles.Earlier> known = imported.find(account.id(), r.sha256());
-      allKnown &= known.isPresent();
-      earlier = earlier.or(() -> known);
-      verbose.accept(file + ": FOCUS " + r.version() + ", " + r.totals().rows() + " rows, "
-          + r.totals().counted() + " counted, sha256 " + r.sha256());
-      reads.add(r);
-      totals.addAll(r.totals());
+      AtomicReference<Optional<ImportedFiles.Earlier>> known = new AtomicReference<>(Optional.empty());
+      Optional<FocusReader.Read> read = inFile(file, () -> reader.readUnlessKnown(file, sha256 -> {
+        known.set(imported.find(account.id(), sha256));
+        return known.get().isPresent();
+      }));
+      if (read.isEmpty()) {
+        verbose.accept(file + ": already imported into " + account.id() + " (sha256 known), not parsed");
+        knownFiles.add(file);
+        earlier = earlier.or(known::get);
+      } else {
+        reads.add(read.get());
+      }
     }
-    if (allKnown) {
+    if (reads.isEmpty()) {
       verbose.accept(batch + ": already imported into " + account.id() + " (snapshot " + earlier.get().snapshotId()
           + "), skipped");
       return new ImportOutcome(batch, true, earlier.get().importedAt(), 0, 0, 0, Optional.empty(), Optional.empty());
+    }
+    // Parts of one export are stored as one snapshot: a known part beside a new one is read after all.
+    for (Path file : knownFiles) {
+      reads.add(inFile(file, () -> reader.read(file)));
+    }
+    for (FocusReader.Read r : reads) {
+      verbose.accept(r.file() + ": FOCUS " + r.version() + ", " + r.totals().rows() + " rows, "
+          + r.totals().counted() + " counted, sha256 " + r.sha256());
+      totals.addAll(r.totals());
     }
     for (String code : totals.currencies()) {
       if (!config.fx().canObtain(Money.currency(code))) {

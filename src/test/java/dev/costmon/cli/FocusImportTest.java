@@ -175,6 +175,26 @@ class FocusImportTest {
   }
 
   @Test
+  void aPartImportedBeforeBesideANewOneIsReadAgainSoThePartsStillAddUp() {
+    cli.write("part-1.csv", """
+        BilledCost,BillingCurrency,ChargePeriodStart,ServiceName
+        1.00,USD,2026-11-21T00:00:00Z,Amazon EC2
+        """);
+    cli.write("part-2.csv", """
+        BilledCost,BillingCurrency,ChargePeriodStart,ServiceName
+        2.00,USD,2026-11-21T00:00:00Z,Amazon EC2
+        """);
+    cli.run("import", "focus", "--account", "cloud", "part-1.csv");
+
+    CliHarness.Result r = cli.run("import", "focus", "--account", "cloud", "--parts", "part-1.csv", "part-2.csv");
+    CliHarness.Result again = cli.run("import", "focus", "--account", "cloud", "--parts", "part-1.csv", "part-2.csv");
+
+    assertThat(r.out()).isEqualTo("imported  2 parts: 2 rows, 1 figures, 2026-11-21 .. 2026-11-21\n");
+    assertThat(spend("cloud")).containsExactly("2026-11-21,cloud,focus,spend,spend,Amazon EC2,3.00,USD,api");
+    assertThat(again.out()).startsWith("skipped");
+  }
+
+  @Test
   void aMissingMandatoryColumnIsNamed() {
     cli.write("bad.csv", """
         BilledCost,ChargePeriodStart,ServiceName

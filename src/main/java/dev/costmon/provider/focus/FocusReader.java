@@ -21,13 +21,14 @@ import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.costmon.model.Money;
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -36,12 +37,16 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
@@ -56,7 +61,7 @@ public final class FocusReader {
 
   private final CsvMapper mapper = CsvMapper.builder()
       .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
-      // The stream is closed by read(), after the rest of the file went into the digest.
+      // The stream is closed by parse(), which opened it.
       .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE)
       .build();
   private final FocusRules rules;
@@ -68,34 +73,97 @@ public final class FocusReader {
   /** What one pass over a file gave. */
   public record Read(Path file, String sha256, long size, String version, FocusTotals totals) {}
 
-  /** The SHA-256 of a file's bytes (as stored, compressed or not), in lower-case hex. */
-  public static String sha256(Path file) {
-    MessageDigest md = HashingInput.sha256();
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] buffer = new byte[BUFFER];
-      for (int n; (n = in.read(buffer)) > 0; ) {
-        md.update(buffer, 0, n);
-      }
-    } catch (IOException e) {
-      throw unreadable(file, e);
-    }
-    return HexFormat.of().formatHex(md.digest());
-  }
-
   /**
    * Reads and sums a file.
    *
    * @throws FocusException for a missing mandatory column or a malformed row (naming its line)
    */
   public Read read(Path file) {
-    try (HashingInput hashed = new HashingInput(file);
-        InputStream text = withoutBom(decompressed(new BufferedInputStream(hashed, BUFFER)))) {
-      Parse parse = new Parse();
-      String version = parse.run(text);
-      return new Read(file, hashed.finish(), Files.size(file), version, parse.totals);
+    return readUnlessKnown(file, sha256 -> false).orElseThrow();
+  }
+
+  /**
+   * Reads and sums a file unless {@code known} says its SHA-256 was imported before. The file is
+   * hashed and parsed side by side, each by a thread reading it at its own pace, so a known file
+   * costs the hash (the parse is stopped then), and a new one a single parse.
+   *
+   * @return empty for a known file
+   * @throws FocusException for a missing mandatory column or a malformed row (naming its line) of a
+   *     file that is not known
+   */
+  public Optional<Read> readUnlessKnown(Path file, Predicate<String> known) {
+    Fingerprint fingerprint = Fingerprint.of(file);
+    AtomicBoolean stop = new AtomicBoolean();
+    CompletableFuture<Read> parse = new CompletableFuture<>();
+    Thread parser = new Thread(() -> {
+      try {
+        parse.complete(parse(file, stop));
+      } catch (IOException | RuntimeException e) {
+        parse.completeExceptionally(e);
+      }
+    }, "costmon-parse");
+    parser.setDaemon(true);
+    parser.start();
+    try {
+      // The fingerprint decides first, even when the parse already failed: a file imported before is
+      // skipped whatever its rows say now (hashing is faster than parsing, so this rarely waits).
+      String sha256 = fingerprint.sha256().get();
+      if (known.test(sha256)) {
+        stop.set(true);
+        return Optional.empty();
+      }
+      Read r = parse.get();
+      return Optional.of(new Read(file, sha256, Files.size(file), r.version(), r.totals()));
+    } catch (ExecutionException e) {
+      stop.set(true);
+      fingerprint.cancel();
+      if (e.getCause() instanceof FocusException fe) {
+        throw fe;
+      }
+      if (e.getCause() instanceof IOException io) {
+        throw unreadable(file, io);
+      }
+      throw new IllegalStateException(e.getCause());
     } catch (IOException e) {
       throw unreadable(file, e);
+    } catch (InterruptedException e) {
+      stop.set(true);
+      fingerprint.cancel();
+      Thread.currentThread().interrupt();
+      throw unreadable(file, new InterruptedIOException("interrupted"));
     }
+  }
+
+  /** One parse of the file (the SHA-256 left empty), stopping at the next read once {@code stop} is set. */
+  private Read parse(Path file, AtomicBoolean stop) throws IOException {
+    try (InputStream raw = Files.newInputStream(file);
+        InputStream text = withoutBom(decompressed(new BufferedInputStream(stoppable(raw, stop), BUFFER)))) {
+      Parse parse = new Parse();
+      String version = parse.run(text);
+      return new Read(file, "", 0, version, parse.totals);
+    }
+  }
+
+  private static InputStream stoppable(InputStream in, AtomicBoolean stop) {
+    return new FilterInputStream(in) {
+      @Override
+      public int read() throws IOException {
+        check();
+        return super.read();
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        check();
+        return super.read(b, off, len);
+      }
+
+      private void check() throws InterruptedIOException {
+        if (stop.get()) {
+          throw new InterruptedIOException("stopped: the file was imported before");
+        }
+      }
+    };
   }
 
   private static InputStream decompressed(BufferedInputStream in) throws IOException {

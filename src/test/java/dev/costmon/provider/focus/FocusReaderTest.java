@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,7 +57,7 @@ class FocusReaderTest {
   }
 
   @Test
-  void filtersKeepOneAccountAndProviderAndUsageIsBoundedToTheListedUnits() throws IOException {
+  void filtersKeepOneAccountAndProviderAndUsageIsBoundedToTheListedUnits() throws Exception {
     Path file = write("""
         BilledCost,BillingAccountId,SubAccountId,BillingCurrency,ChargePeriodStart,ServiceName,ProviderName,ConsumedQuantity,ConsumedUnit
         1,B1,S1,USD,2026-11-01T00:00:00Z,Amazon S3,AWS,10,GB-Mo
@@ -70,7 +73,7 @@ class FocusReaderTest {
     assertThat(r.version()).isEqualTo("1.0/1.1");
     assertThat(r.totals().observations()).extracting(o -> o.metric() + " " + o.dimension() + " " + o.value() + " " + o.unit())
         .containsExactly("spend Amazon EC2 4 USD", "spend Amazon S3 1 USD", "consumed_gb_mo Amazon S3 10 gb-mo");
-    assertThat(r.sha256()).hasSize(64).isEqualTo(FocusReader.sha256(file));
+    assertThat(r.sha256()).hasSize(64).isEqualTo(sha256(file));
   }
 
   @Test
@@ -145,6 +148,40 @@ class FocusReaderTest {
   }
 
   private int n;
+
+  @Test
+  void aFileWhoseFingerprintIsKnownIsDecidedBeforeItsRowsAreParsed() throws Exception {
+    // Row 4 is malformed: only a parse that reaches it fails. A known fingerprint returns before that.
+    StringBuilder text = new StringBuilder("BilledCost,BillingCurrency,ChargePeriodStart,ServiceName\n");
+    for (int i = 0; i < 50_000; i++) {
+      text.append("1.00,USD,2026-11-21T00:00:00Z,Amazon EC2\n");
+    }
+    Path file = write(text.append("1,5,USD,2026-11-21T00:00:00Z,Amazon EC2\n").toString());
+    String sha256 = sha256(file);
+    FocusReader reader = new FocusReader(FocusRules.ALL);
+    List<String> asked = new CopyOnWriteArrayList<>();
+
+    assertThat(reader.readUnlessKnown(file, s -> asked.add(s))).isEmpty();
+    assertThat(asked).containsExactly(sha256);
+    assertThatThrownBy(() -> reader.readUnlessKnown(file, s -> false)).isInstanceOf(FocusException.class)
+        .hasMessageContaining("line 50002");
+  }
+
+  @Test
+  void aNewFileIsParsedAndFingerprintedInOnePass() throws Exception {
+    Path file = write("BilledCost,BillingCurrency,ChargePeriodStart,ServiceName\n1.25,USD,2026-11-21T00:00:00Z,S3\n");
+    String sha256 = sha256(file);
+
+    FocusReader.Read r = new FocusReader(FocusRules.ALL).readUnlessKnown(file, s -> false).orElseThrow();
+
+    assertThat(r.sha256()).isEqualTo(sha256);
+    assertThat(r.size()).isEqualTo(Files.size(file));
+    assertThat(r.totals().rows()).isEqualTo(1);
+  }
+
+  private static String sha256(Path file) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+  }
 
   private Path write(String content) throws IOException {
     return Files.writeString(dir.resolve("f" + (n++) + ".csv"), content);
