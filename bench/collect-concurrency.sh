@@ -1,31 +1,59 @@
 #!/usr/bin/env bash
-# Collect wall time and peak RSS for 12 API accounts whose servers each take 1 s to answer.
-# Target: wall <= 1.5 s (the slowest provider, not the sum of 12 s), peak RSS <= 128 MB.
-# Usage: bench/collect-concurrency.sh [runs]   (needs python3 for the loopback server)
+# Collects of 12 and 60 http-json accounts whose loopback server answers each request after 1 s.
+# For each run: wall time (process start to exit), the time from process start to the first request
+# reaching the server, from the last answer sent to exit, and peak RSS (/usr/bin/time -f %M). The
+# variants run interleaved, round by round (A B C, C B A, ...), so the ratios are paired:
+#   package   the Debian launcher in a throwaway root prepared as postinst does (bench/common.sh);
+#   build     target/costmon, the README's launcher (its per-user caches made beforehand);
+#   c16       the package with `concurrency: 16`, the default before issue 22.
+# Targets (issue 22): first request <= 0.35 s after start with the package's launcher; 60 accounts
+# <= 1.3x the 12-account wall time.
+# Usage: bench/collect-concurrency.sh [runs]   (needs python3, /usr/bin/time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
-[ -f target/costmon.jar ] || ./mvnw -B -q package -DskipTests
+jar=target/costmon.jar
+# shellcheck source=bench/common.sh
+# shellcheck disable=SC1091
+. bench/common.sh
+if [ ! -f "$jar" ] || [ ! -x target/costmon ]; then ./mvnw -B -q package -DskipTests; fi
 work=$(mktemp -d)
 server=""
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+bench_launcher_root "$work/root" 2>/dev/null
 
-# A threaded loopback server that answers every request after one second, like a slow billing API.
+# A threaded loopback server that answers every request after one second, like a slow billing API,
+# and tells (GET /__stats) when the first request arrived and the last answer left (epoch seconds).
 cat >"$work/slow.py" <<'PY'
-import http.server, json, sys, time
+import http.server, json, threading, time
+lock = threading.Lock()
+stats = {"first": None, "last": None, "requests": 0}
 class Slow(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
-        time.sleep(1.0)
-        body = json.dumps({"total": 12.34, "requests": 1000}).encode()
+        if self.path == "/__stats":
+            with lock:
+                body = json.dumps(stats).encode()
+                stats.update(first=None, last=None, requests=0)
+        else:
+            with lock:
+                now = time.time()
+                stats["first"] = now if stats["first"] is None else min(stats["first"], now)
+                stats["requests"] += 1
+            time.sleep(1.0)
+            body = json.dumps({"total": 12.34, "requests": 1000}).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+        self.wfile.flush()
+        if self.path != "/__stats":
+            with lock:
+                stats["last"] = max(stats["last"] or 0, time.time())
     def log_message(self, *args):
         pass
 class Server(http.server.ThreadingHTTPServer):
-    request_queue_size = 64   # the default of 5 would queue the 12 simultaneous connects
+    request_queue_size = 128   # the default of 5 would queue the simultaneous connects
 server = Server(("127.0.0.1", 0), Slow)
 print(server.server_address[1], flush=True)
 server.serve_forever()
@@ -35,45 +63,60 @@ server=$!
 for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
 port=$(cat "$work/port")
 
-{
-  echo "currency: USD"
-  echo "database: $work/history.db"
-  echo "accounts:"
-  for i in $(seq -w 1 12); do
-    cat <<YAML
-  - id: api-$i
-    provider: http-json
-    endpoint: http://127.0.0.1:$port
-    url: https://billing.example/account/$i
-    bearer: \${BENCH_TOKEN}
-    amount: /total
-YAML
-  done
-} >"$work/costmon.yaml"
-
-export BENCH_TOKEN=bench-token
-# As the Debian launcher runs it: SerialGC, C1 only, an AppCDS archive trained on this collect, and
-# sqlite-jdbc's native library unpacked once instead of on every start.
-base="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xss512k -XX:-UsePerfData"
-native=$(java -cp target/costmon.jar org.sqlite.util.OSInfo)
-mkdir -p "$work/lib"
-(cd "$work/lib" && unzip -qj "$OLDPWD/target/costmon.jar" "org/sqlite/native/$native/libsqlitejdbc.so")
-sqlite="-Dorg.sqlite.lib.path=$work/lib -Dorg.sqlite.lib.name=libsqlitejdbc.so"
-java $base -XX:ArchiveClassesAtExit="$work/costmon.jsa" $sqlite -jar target/costmon.jar -c "$work/costmon.yaml" collect \
-  >/dev/null 2>&1
-run() {
-  local label=$1; shift
-  for r in $(seq "$runs"); do
-    set +e
-    /usr/bin/time -f '%e %M' -o "$work/time" java "$@" -jar target/costmon.jar -c "$work/costmon.yaml" collect
-    code=$?
-    set -e
-    read -r wall rss <"$work/time"
-    printf '%-10s %-6s %-10s %-12s %s\n' "$label" "$r" "$wall" "$((rss / 1024))" "$code"
-  done
+config() { # config FILE ACCOUNTS [EXTRA]
+  {
+    echo "currency: USD"
+    echo "database: $work/history-$2-${3:+x}.db"
+    [ -n "${3:-}" ] && echo "$3"
+    echo "accounts:"
+    for i in $(seq -w 1 "$2"); do
+      # shellcheck disable=SC2016  # ${BENCH_TOKEN} is for costmon to expand
+      printf '  - {id: api-%s, provider: http-json, endpoint: "http://127.0.0.1:%s", url: "https://billing.example/%s", bearer: "${BENCH_TOKEN}", amount: /total}\n' \
+        "$i" "$port" "$i"
+    done
+  } >"$1"
 }
-printf '%-10s %-6s %-10s %-12s %s\n' variant run wall_s peak_rss_mb exit
-# shellcheck disable=SC2086
-run plain $base
-# shellcheck disable=SC2086
-run launcher $base -XX:SharedArchiveFile="$work/costmon.jsa" $sqlite
+config "$work/12.yaml" 12
+config "$work/60.yaml" 60
+config "$work/60-c16.yaml" 60 "concurrency: 16"
+export BENCH_TOKEN=bench-token
+# target/costmon's caches, made once before timing (what its first run starts in the background).
+target/costmon -c "$work/12.yaml" collect >/dev/null 2>&1 || true
+for _ in $(seq 60); do ls -d "${XDG_CACHE_HOME:-$HOME/.cache}"/costmon/*.preparing >/dev/null 2>&1 || break; sleep 1; done
+curl_stats() { python3 -c "import urllib.request; print(urllib.request.urlopen('http://127.0.0.1:$port/__stats').read().decode())"; }
+curl_stats >/dev/null
+
+echo "load average before: $(cut -d ' ' -f 1-3 /proc/loadavg)"
+python3 - "$runs" "$work" "$port" <<'PY'
+import json, statistics, subprocess, sys, time, urllib.request
+runs, work, port = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+variants = [
+    ("package, 12 accounts", f"{work}/root/usr/bin/costmon", "12"),
+    ("package, 60 accounts", f"{work}/root/usr/bin/costmon", "60"),
+    ("build (target/costmon), 12 accounts", "target/costmon", "12"),
+    ("build (target/costmon), 60 accounts", "target/costmon", "60"),
+    ("package, 60 accounts, concurrency: 16", f"{work}/root/usr/bin/costmon", "60-c16"),
+]
+rows = {v[0]: [] for v in variants}
+for round_ in range(runs + 1):
+    order = variants if round_ % 2 == 0 else list(reversed(variants))
+    for name, launcher, cfg in order:
+        start = time.time()
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", f"{work}/rss", launcher, "-c", f"{work}/{cfg}.yaml", "collect"],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        end = time.time()
+        s = json.loads(urllib.request.urlopen(f"http://127.0.0.1:{port}/__stats").read())
+        rss = int(open(f"{work}/rss").read().split()[-1]) / 1024
+        if round_ > 0:   # the first round warms the page cache and the server
+            rows[name].append((end - start, s["first"] - start, end - s["last"], rss, s["requests"]))
+print("| variant | wall | x 12 accounts | first request after start | exit after last answer | peak RSS | requests |")
+print("|---|---:|---:|---:|---:|---:|---:|")
+base = {"package": rows[variants[0][0]], "build": rows[variants[2][0]]}
+for name, _, cfg in variants:
+    r = rows[name]
+    med = lambda i: statistics.median(x[i] for x in r)
+    b = base["build" if name.startswith("build") else "package"]
+    ratio = statistics.median(x[0] / y[0] for x, y in zip(r, b))
+    print("| %s | %.2f s | %.2fx | %.2f s | %.2f s | %.0f MB | %d |" % (name, med(0), ratio, med(1), med(2), med(3), r[0][4]))
+PY
+echo "load average after: $(cut -d ' ' -f 1-3 /proc/loadavg)"

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Start-up work moved off the critical path: on a daemon thread, the one-time initialisations the
- * invoked command will need (the YAML parser, sqlite's native library, the TLS defaults) run while
+ * invoked command will need (the YAML parser, sqlite's native library, the TLS defaults, the HTTP
+ * client's classes) run while
  * the main thread builds the command line and reads the config. A JVM has a second core idle at
  * start-up, so this shortens every command; the work is done once either way, and nothing here
  * changes behaviour: should the main thread get there first, it simply does the work itself.
@@ -41,6 +42,11 @@ public final class Warmup {
     steps.add(ConfigLoader::warmUp);
     if (NETWORK.contains(name)) {
       steps.add(HttpEngine::warmUp);
+      steps.add(HttpEngine::warmUpExchange);
+    } else if (name.equals("demo")) {
+      // The demo sends no request, but it is the class-data archive's training run (prepare-startup):
+      // one loopback exchange puts the HTTP client's classes in the archive for collect.
+      steps.add(HttpEngine::warmUpExchange);
     }
     if (!WITHOUT_DATABASE.contains(name)) {
       steps.add(Database::warmUp);

@@ -3,11 +3,18 @@ package dev.costmon.http;
 import dev.costmon.Version;
 import dev.costmon.provider.ProviderException;
 import dev.costmon.provider.ProviderException.Kind;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
@@ -75,6 +82,46 @@ public final class HttpEngine {
       SSLContext.getDefault();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("no default TLS context", e);
+    }
+  }
+
+  /**
+   * One exchange through the engine's own {@link Exchange} with a socket of its own on loopback, so
+   * that the HTTP client's classes for a whole request and answer are loaded on the warm-up thread
+   * before the first real request needs them, and so that the class-data archive, trained on
+   * {@code costmon demo} (which sends no request), holds them. Nothing leaves the machine; a
+   * loopback the sandbox forbids only means the first request loads them itself.
+   */
+  public static void warmUpExchange() {
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        SharedClient client = new SharedClient(HttpSettings.defaults())) {
+      server.setSoTimeout(5_000);
+      Thread answer = new Thread(() -> answerOnce(server), "costmon-warmup-answer");
+      answer.setDaemon(true);
+      answer.start();
+      URI uri = URI.create("http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + server.getLocalPort()
+          + "/");
+      new Exchange(client.get(), HttpSettings.defaults())
+          .perform(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build());
+    } catch (IOException | BodyException e) {
+      // Only start-up time is at stake.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void answerOnce(ServerSocket server) {
+    try (Socket s = server.accept()) {
+      s.setSoTimeout(5_000);
+      BufferedReader request = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII));
+      // The request ends with an empty line (a GET has no body).
+      for (String line = request.readLine(); line != null && !line.isEmpty(); line = request.readLine()) {
+        continue;
+      }
+      s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n"
+          + "Connection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+    } catch (IOException e) {
+      // The client side then fails too, quietly.
     }
   }
 
