@@ -414,7 +414,8 @@ dashboard_queries() {
 check_scripts() {
   local s scripts=(packaging/costmon packaging/prepare-startup packaging/notify packaging/build-deb.sh
                    packaging/debian/postinst packaging/debian/prerm packaging/debian/postrm .ci/ops-checks.sh
-                   bench/startup.sh bench/library-floor.sh bench/common.sh bench/collect-concurrency.sh bench/focus-import.sh)
+                   bench/startup.sh bench/library-floor.sh bench/common.sh bench/collect-concurrency.sh bench/focus-import.sh
+                   bench/accounts-scale.sh bench/build-launcher.sh)
   for s in "${scripts[@]}"; do
     if head -1 "$s" | grep -q bash; then bash -n "$s"; else sh -n "$s"; fi || fail "syntax: $s"
   done
@@ -426,8 +427,37 @@ check_scripts() {
   fi
 }
 
+# The README's launcher (target/costmon, written by the build): the package's flags, the JIT per
+# command, and its caches made per user in the background by its first run.
+check_build_launcher() {
+  if [ ! -x target/costmon ] || [ ! -x target/prepare-startup ]; then fail "the build wrote no target/costmon"; return; fi
+  local cache=$work/xdg opts
+  opts=$(XDG_CACHE_HOME=$cache COSTMON_LAUNCHER_DEBUG=1 COSTMON_JAVA=true target/costmon --version 2>&1)
+  case $opts in *-XX:TieredStopAtLevel=1*-Xmn16m*) ok "target/costmon --version: C1, 16 MB young generation" ;;
+    *) fail "target/costmon --version options: $opts" ;; esac
+  opts=$(XDG_CACHE_HOME=$cache COSTMON_LAUNCHER_DEBUG=1 COSTMON_JAVA=true target/costmon -c import import focus x 2>&1)
+  case $opts in *TieredStopAtLevel*|*-Xmn*) fail "target/costmon import runs with the short commands' flags: $opts" ;;
+    *) ok "target/costmon import: the full JIT" ;; esac
+  [ -d "$cache/costmon" ] && fail "--version started the caches' preparation"
+  if ! (cd "$work" && XDG_CACHE_HOME=$cache "$repo/target/costmon" demo --days 2 --dir "$work/build-demo" >/dev/null 2>&1); then
+    fail "target/costmon demo failed"; return
+  fi
+  for _ in $(seq 120); do ls -d "$cache"/costmon/*.preparing >/dev/null 2>&1 || break; sleep 1; done
+  opts=$(XDG_CACHE_HOME=$cache COSTMON_LAUNCHER_DEBUG=1 COSTMON_JAVA=true target/costmon report 2>&1)
+  case $opts in *-XX:SharedArchiveFile=$cache/costmon/*-Dorg.sqlite.lib.path=$cache/costmon/*)
+      ok "target/costmon uses the archive and sqlite library its first run made in $cache/costmon" ;;
+    *) fail "target/costmon after its first run: $opts ($(ls -R "$cache" 2>&1 | tr '\n' ' '))" ;; esac
+  if XDG_CACHE_HOME=$cache COSTMON_JAVA_OPTS=-Xshare:on target/costmon -c "$work/build-demo/costmon.yaml" report \
+      >/dev/null 2>"$work/build-cds.err"; then
+    ok "target/costmon maps its archive (-Xshare:on)"
+  else
+    fail "target/costmon's archive not usable: $(head -2 "$work/build-cds.err" | tr '\n' ' ')"
+  fi
+}
+
 check_package
 check_unpacked
+check_build_launcher
 check_units
 check_rules
 check_dashboard
