@@ -33,7 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
         "  costmon collect --from 2026-01-01 --dry-run    # the plan; asks nothing",
         "",
         "Exit codes: 0 all accounts collected, 1 some failed, 2 all failed,",
-        "75 another collect runs, 78 configuration error, 74 database error."})
+        "75 another collect runs, 78 configuration error, 74 database error,",
+        "69 fx: ecb rates unavailable and none stored (the figures are kept)."})
 public final class CollectCommand implements Callable<Integer> {
   @ParentCommand CostmonCommand parent;
 
