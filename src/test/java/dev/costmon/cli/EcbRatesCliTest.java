@@ -6,7 +6,9 @@ import dev.costmon.provider.ProviderFixture;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -180,5 +182,23 @@ class EcbRatesCliTest {
 
     cli.write("costmon.yaml", config("  max_agee: 3d"));
     assertThat(cli.run("report", "-c", file).err()).contains("unknown key 'max_agee'").contains("max_age");
+  }
+
+  /** notify converts the total into the hard cap's currency with the month's ECB rates, as check does. */
+  @Test
+  void theHardCapInAnotherCurrencyIsReachedAtTheMonthsEcbRate() throws Exception {
+    Path envFile = dir.resolve("hook-env.txt");
+    Path script = cli.write("revoke.sh", "#!/bin/sh\nenv >> '" + envFile + "'\n");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwx------"));
+    cli.write("costmon.yaml", config("hard_cap: 50 GBP\non_hard_cap: {command: [./revoke.sh]}"));
+    cli.at("2026-12-03T07:00:00Z");
+    assertThat(cli.run("collect", "-c", file).exitCode()).isZero();
+
+    CliHarness.Result check = cli.run("check", "-c", file, "--notify");
+
+    // 68.1076... USD is 53.0948... GBP (see above): over the 50 GBP hard cap.
+    assertThat(check.err()).doesNotContain("no conversion rate");
+    assertThat(Files.readString(envFile).lines()).contains("COSTMON_HARD_CAP=50", "COSTMON_CURRENCY=GBP")
+        .anyMatch(l -> l.startsWith("COSTMON_SPEND=53.094"));
   }
 }
