@@ -35,6 +35,8 @@ public final class ThresholdEvaluator {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'").withZone(ZoneOffset.UTC);
   /** A freshness ratio (age over max_age) at or above 1 is stale. */
   private static final Optional<BigDecimal> STALE_AT = Optional.of(BigDecimal.ONE);
+  /** The name of a rate-age threshold is this and the currency: {@code fx:USD}. */
+  public static final String FX = "fx:";
   private final CostmonConfig config;
 
   public ThresholdEvaluator(CostmonConfig config) {
@@ -99,7 +101,7 @@ public final class ThresholdEvaluator {
       }
       long age = Math.max(0, ChronoUnit.DAYS.between(rate.day(), today));
       boolean old = age > max.toDays();
-      results.add(new ThresholdResult(old ? Status.WARNING : Status.OK, Optional.empty(), "fx:" + c.getCurrencyCode(),
+      results.add(new ThresholdResult(old ? Status.WARNING : Status.OK, Optional.empty(), FX + c.getCurrencyCode(),
           "the " + c.getCurrencyCode() + " rate (" + rate.source() + " of " + rate.day() + ") is " + Ages.days(rate.day(),
               today) + (old ? ", older than fx: max_age " + Durations.format(max)
                   + (rate.source().startsWith(FxSource.ECB) ? " (does collect still reach the ECB?)"

@@ -5,6 +5,7 @@ import dev.costmon.budget.CheckResult;
 import dev.costmon.budget.MonthView;
 import dev.costmon.budget.Ratios;
 import dev.costmon.budget.Status;
+import dev.costmon.budget.ThresholdEvaluator;
 import dev.costmon.budget.ThresholdResult;
 import dev.costmon.budget.UsageView;
 import dev.costmon.config.CostmonConfig;
@@ -294,7 +295,8 @@ final class Notifier {
       spend = view.fx(config.fx()).convert(view.total(), h.cap().currency()).amount().toPlainString();
       cap = h.cap().amount().toPlainString();
       currency = h.cap().currency().getCurrencyCode();
-    } else if (view.cap().isPresent()) {
+    } else if (view.cap().isPresent() && !t.name().startsWith(ThresholdEvaluator.FX)) {
+      // A rate's age is about no spend: its message carries none.
       Money total = view.fx(config.fx()).convert(view.total(), view.cap().get().currency());
       spend = total.amount().toPlainString();
       cap = view.cap().get().amount().toPlainString();
