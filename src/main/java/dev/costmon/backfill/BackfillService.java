@@ -142,6 +142,10 @@ public final class BackfillService {
         return new AccountResult(plan, List.of(), 0, Optional.of(overBudget(plan)));
       }
       Account account = plan.account();
+      if (account.unavailable().isPresent()) {
+        // A secret that did not resolve fails every window alike: say so once, ask nothing.
+        return new AccountResult(plan, List.of(), 0, account.unavailable());
+      }
       Map<String, Instant> stored = refresh ? Map.of() : history.backfilledWindows(account.id());
       BudgetedHttp budgeted = new BudgetedHttp(plan.budget());
       AtomicBoolean giveUp = new AtomicBoolean();

@@ -187,6 +187,19 @@ class BackfillCliTest {
   }
 
   @Test
+  void anAccountWhoseSecretIsNotSetIsOneLineAndAsksNothingTheOthersAreBackfilled() {
+    cli.env.remove("ANTHROPIC_ADMIN_KEY");
+
+    CliHarness.Result run = cli.run("collect", "--from", "2026-03-01", "--account", "claude", "--account", "rent");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.PARTIAL);
+    assertThat(run.err()).isEqualTo("costmon: account 'claude': secret not available: admin_key"
+        + " ${ANTHROPIC_ADMIN_KEY} (not set, line 7)\n");
+    assertThat(anthropic.requests).isEmpty();
+    assertThat(monthSpend("2026-03", "rent")).isEqualByComparingTo("31.00");
+  }
+
+  @Test
   void rawListFiltersTheBackfillsAnswersByDayAndAccount() {
     assertThat(cli.run("collect", "--from", "2026-04-01", "--account", "claude", "--account", "rent").exitCode())
         .isZero();
