@@ -205,7 +205,8 @@ class AttributedReportTest {
         .filter(r -> !r.get(spend).isEmpty()).map(r -> new BigDecimal(r.get(spend))).reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
+  /** A share of an account without any figure this month is null (no data), and adds nothing. */
   private static BigDecimal amount(JsonNode money) {
-    return new BigDecimal(money.get("amount").asText());
+    return money.isNull() ? BigDecimal.ZERO : new BigDecimal(money.get("amount").asText());
   }
 }
