@@ -35,7 +35,7 @@ public final class CostmonCommand implements Runnable {
   static final Map<String, Class<?>> SUBCOMMANDS = subcommands(
       CollectCommand.class, ReportCommand.class, CheckCommand.class, ExportCommand.class, DemoCommand.class,
       ReprocessCommand.class, RawCommand.class, ConfigCommand.class, ImportCommand.class, DoctorCommand.class,
-      NotifyCommand.class);
+      NotifyCommand.class, DigestCommand.class);
 
   @Mixin GlobalOptions global;
 

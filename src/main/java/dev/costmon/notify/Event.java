@@ -18,7 +18,9 @@ public enum Event {
   /** A threshold told before is OK again. */
   RESOLVED,
   /** A hard cap was reached (the message to the channels, beside any on_hard_cap action). */
-  HARD_CAP;
+  HARD_CAP,
+  /** The scheduled summary of {@code costmon digest --notify}. */
+  DIGEST;
 
   /** The name as written under {@code events:}. */
   public String key() {

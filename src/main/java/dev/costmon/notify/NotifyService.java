@@ -98,6 +98,21 @@ public final class NotifyService implements AutoCloseable {
     return lines;
   }
 
+  /**
+   * The channels that take the digest: those whose {@code events:} include {@code digest} (all of
+   * them by default), never one that only an on_hard_cap calls, whose receiver may act on any message.
+   */
+  public List<Channel> summaryChannels() {
+    return config.notifications().channels().stream()
+        .filter(c -> config.notifications().receives(c, Event.DIGEST)).toList();
+  }
+
+  /** Sends a summary to one channel; returns what the receiver answered ({@code HTTP 200}). */
+  public String deliver(Channel channel, Summary summary) throws DeliveryException {
+    verbose.accept("notify: sending the summary to " + channel.name() + " (" + channel.type() + ")");
+    return sender.send(channel, summary);
+  }
+
   /** The result of one test message; a skipped channel was not sent anything. */
   public record TestResult(Channel channel, boolean ok, String detail, boolean skipped) {}
 

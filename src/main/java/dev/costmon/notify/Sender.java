@@ -66,6 +66,20 @@ final class Sender implements AutoCloseable {
     return mail((Channel.Email) channel, message);
   }
 
+  /**
+   * Sends a summary in the channel's form: Slack its blocks, a webhook the JSON (its {@code body:}
+   * template is for alerts), e-mail one message with a plain-text and an HTML part.
+   */
+  String send(Channel channel, Summary summary) throws DeliveryException {
+    if (channel instanceof Channel.Slack s) {
+      return post(s.name(), s.url(), "application/json", summary.slack(), Map.of(), Map.of());
+    }
+    if (channel instanceof Channel.Webhook w) {
+      return post(w.name(), w.url(), "application/json", summary.json(), w.headers(), w.secretHeaders());
+    }
+    return mail((Channel.Email) channel, summary);
+  }
+
   private String post(String channel, Secret url, String contentType, String body, Map<String, String> headers,
       Map<String, Secret> secretHeaders) throws DeliveryException {
     ApiRequest request;
@@ -120,6 +134,33 @@ final class Sender implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(e.sendmail().toString(), "-t", "-i"));
     int exit = run(command, Map.of(), mail.toString().getBytes(StandardCharsets.UTF_8), SENDMAIL_TIMEOUT,
         e.sendmail().toString());
+    if (exit != 0) {
+      throw new DeliveryException(e.sendmail() + " exited " + exit);
+    }
+    return "sendmail exit 0";
+  }
+
+  /** One message with the text and the HTML as alternatives: mail clients show the HTML, others the text. */
+  private static String mail(Channel.Email e, Summary summary) throws DeliveryException {
+    String boundary = "costmon-" + Integer.toHexString(summary.html().hashCode()) + "-alternative";
+    StringBuilder mail = new StringBuilder();
+    mail.append("To: ").append(String.join(", ", e.to())).append('\n');
+    e.from().ifPresent(f -> mail.append("From: ").append(f).append('\n'));
+    mail.append("Subject: ").append(subject(summary.subject())).append('\n');
+    mail.append("MIME-Version: 1.0\n");
+    mail.append("Content-Type: multipart/alternative; boundary=\"").append(boundary).append("\"\n");
+    mail.append("Auto-Submitted: auto-generated\n\n");
+    // Base64 keeps each part's lines short and its bytes intact through any MTA.
+    for (String[] part : new String[][] {{"text/plain", summary.text()}, {"text/html", summary.html()}}) {
+      mail.append("--").append(boundary).append('\n');
+      mail.append("Content-Type: ").append(part[0]).append("; charset=UTF-8\n");
+      mail.append("Content-Transfer-Encoding: base64\n\n");
+      mail.append(Base64.getMimeEncoder(76, new byte[] {'\n'})
+          .encodeToString(part[1].getBytes(StandardCharsets.UTF_8))).append("\n\n");
+    }
+    mail.append("--").append(boundary).append("--\n");
+    int exit = run(List.of(e.sendmail().toString(), "-t", "-i"), Map.of(),
+        mail.toString().getBytes(StandardCharsets.UTF_8), SENDMAIL_TIMEOUT, e.sendmail().toString());
     if (exit != 0) {
       throw new DeliveryException(e.sendmail() + " exited " + exit);
     }

@@ -149,6 +149,20 @@ final class Migrations {
         recorded_at INTEGER NOT NULL,
         PRIMARY KEY (currency, reporting, source, day)
       );
+      """,
+      // 9: which digest (costmon digest --notify) each channel got, one row per period and channel
+      // ('day 2026-11-22', 'week 2026-W47', 'month 2026-11'), so a second run in the same period sends
+      // nothing unless --force; a failed delivery keeps no sent_at and is tried again next run.
+      """
+      CREATE TABLE digest_delivery (
+        period TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        sent_at INTEGER,
+        last_attempt_at INTEGER NOT NULL,
+        failures INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        PRIMARY KEY (period, channel)
+      );
       """);
 
   private Migrations() {}

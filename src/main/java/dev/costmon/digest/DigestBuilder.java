@@ -1,0 +1,196 @@
+package dev.costmon.digest;
+
+import dev.costmon.budget.AccountView;
+import dev.costmon.budget.CheckResult;
+import dev.costmon.budget.MonthAnalyzer;
+import dev.costmon.budget.MonthView;
+import dev.costmon.budget.Ratios;
+import dev.costmon.budget.Status;
+import dev.costmon.budget.ThresholdEvaluator;
+import dev.costmon.budget.ThresholdResult;
+import dev.costmon.budget.UsageView;
+import dev.costmon.config.CostmonConfig;
+import dev.costmon.config.FxRates;
+import dev.costmon.fx.RateHistory;
+import dev.costmon.model.Money;
+import dev.costmon.model.Observation;
+import dev.costmon.model.ObservationKind;
+import dev.costmon.model.Provenance;
+import dev.costmon.store.ExchangeRates;
+import dev.costmon.store.History;
+import dev.costmon.store.StoredObservation;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Builds a {@link Digest} from the stored history: the month as {@code costmon report} computes it,
+ * the thresholds as {@code costmon check} evaluates them, and the period's figures per account and
+ * per service or resource.
+ */
+public final class DigestBuilder {
+  /** Quotas used at least this much of their limit are listed, breached or not. */
+  public static final BigDecimal NEAR_QUOTA = new BigDecimal("0.5");
+  /** How many movers a digest lists: the largest changes, in the reporting currency. */
+  public static final int TOP_MOVERS = 5;
+  /** A resource is new when none of its spend is stored in this many days before the period. */
+  public static final int NEW_AFTER_DAYS = 60;
+  /** The dimension name of account-wide figures, as reports show it. */
+  static final String ACCOUNT_WIDE = "(account)";
+
+  private final CostmonConfig config;
+
+  public DigestBuilder(CostmonConfig config) {
+    this.config = config;
+  }
+
+  public Digest build(History history, Period period, Instant now) {
+    YearMonth month = period.month();
+    MonthView view = new MonthAnalyzer(config).analyze(history, month, now);
+    CheckResult check = new ThresholdEvaluator(config).evaluate(view);
+    LocalDate today = LocalDate.ofInstant(now, config.timezone());
+    FxRates fx = RateHistory.forMonth(config.fx(), new ExchangeRates(history).all(), month, today).rates();
+    Period before = period.previous();
+    LocalDate since = period.first().minusDays(NEW_AFTER_DAYS);
+    Map<String, AccountView> accounts = new HashMap<>();
+    view.accounts().forEach(a -> accounts.put(a.id(), a));
+
+    // Per account and dimension: the period's spend, the previous period's, and whether any came before.
+    Map<String, Map<String, Figures>> byDimension = new TreeMap<>();
+    for (StoredObservation row : history.latest(since.isBefore(before.first()) ? since : before.first(),
+        period.last())) {
+      Observation o = row.observation();
+      AccountView account = accounts.get(row.account());
+      if (o.kind() != ObservationKind.SPEND || account == null || o.value().signum() == 0) {
+        continue;
+      }
+      Money amount = fx.convert(o.money(), account.account().currency());
+      Figures f = byDimension.computeIfAbsent(row.account(), k -> new TreeMap<>())
+          .computeIfAbsent(o.dimension().isEmpty() ? ACCOUNT_WIDE : o.dimension(), k -> new Figures());
+      if (within(o.day(), period)) {
+        f.now = f.now.map(m -> m.plus(amount)).or(() -> Optional.of(amount));
+        f.provenance.add(o.provenance());
+        f.firstDay = f.firstDay == null || o.day().isBefore(f.firstDay) ? o.day() : f.firstDay;
+      } else {
+        f.earlier = true;
+        if (within(o.day(), before)) {
+          f.before = f.before.map(m -> m.plus(amount)).or(() -> Optional.of(amount));
+        }
+      }
+    }
+
+    List<Digest.AccountLine> lines = new ArrayList<>();
+    Optional<Money> periodTotal = Optional.empty();
+    List<Digest.Mover> movers = new ArrayList<>();
+    List<Digest.NewResource> fresh = new ArrayList<>();
+    for (AccountView a : view.accounts()) {
+      Map<String, Figures> dims = byDimension.getOrDefault(a.id(), Map.of());
+      Optional<Money> spend = Optional.empty();
+      Set<Provenance> provenance = EnumSet.noneOf(Provenance.class);
+      for (Map.Entry<String, Figures> e : dims.entrySet()) {
+        Figures f = e.getValue();
+        if (f.now.isPresent()) {
+          Money m = f.now.get();
+          spend = spend.map(s -> s.plus(m)).or(() -> Optional.of(m));
+          provenance.addAll(f.provenance);
+          if (!f.earlier) {
+            fresh.add(new Digest.NewResource(a.id(), e.getKey(), f.firstDay, m, f.provenance));
+          }
+        }
+        mover(a, e.getKey(), f).ifPresent(movers::add);
+      }
+      Optional<Money> reporting = spend.map(a::toReporting);
+      if (reporting.isPresent()) {
+        Money r = reporting.get();
+        periodTotal = periodTotal.map(t -> t.plus(r)).or(() -> Optional.of(r));
+      }
+      boolean figures = a.hasFigures();
+      lines.add(new Digest.AccountLine(a.id(), a.account().providerName(), spend, reporting, provenance,
+          figures ? Optional.of(a.spend()) : Optional.empty(), a.provenance(), a.cap(),
+          figures ? a.capRatio() : Optional.empty(), figures ? Optional.of(a.forecast()) : Optional.empty(),
+          a.forecastProvenance()));
+    }
+    movers.sort(Comparator.comparing((Digest.Mover m) -> reporting(accounts, m.account(), m.change()).abs())
+        .reversed().thenComparing(Digest.Mover::account).thenComparing(Digest.Mover::dimension));
+    fresh.sort(Comparator.comparing((Digest.NewResource r) -> reporting(accounts, r.account(), r.spend().amount()))
+        .reversed().thenComparing(Digest.NewResource::account).thenComparing(Digest.NewResource::dimension));
+
+    List<Digest.Alert> stale = new ArrayList<>();
+    List<Digest.Alert> breaches = new ArrayList<>();
+    for (ThresholdResult t : check.thresholds()) {
+      Digest.Alert alert = new Digest.Alert(t.status().name(), t.subject(), t.name(), t.message());
+      if (t.name().equals("freshness") && t.status() == Status.UNKNOWN) {
+        stale.add(alert);
+      } else if (t.breached() && !t.name().equals("freshness")) {
+        breaches.add(alert);
+      }
+    }
+    breaches.sort(Comparator.comparing((Digest.Alert b) -> Status.valueOf(b.status()) == Status.CRITICAL ? 0 : 1));
+
+    List<Digest.QuotaLine> quotas = new ArrayList<>();
+    for (AccountView a : view.accounts()) {
+      for (UsageView u : a.usage()) {
+        if (u.quota().isPresent() && u.ratio().isPresent() && u.ratio().get().compareTo(NEAR_QUOTA) >= 0) {
+          quotas.add(new Digest.QuotaLine(a.id(), u.metric(), u.value(), u.quota().get().value(), u.unit(),
+              u.ratio().get()));
+        }
+      }
+    }
+    quotas.sort(Comparator.comparing(Digest.QuotaLine::ratio).reversed().thenComparing(Digest.QuotaLine::account)
+        .thenComparing(Digest.QuotaLine::metric));
+
+    boolean closed = month.isBefore(YearMonth.from(today));
+    boolean figures = view.hasFigures();
+    Digest.Month summary = new Digest.Month(month, closed ? month.lengthOfMonth()
+        : month.isAfter(YearMonth.from(today)) ? 0 : today.getDayOfMonth(), closed,
+        figures ? Optional.of(view.total()) : Optional.empty(),
+        figures ? Optional.of(view.totalForecast()) : Optional.empty(), view.cap(),
+        figures ? view.capRatio() : Optional.empty());
+    return new Digest(period, before, now, config.demo(), config.currency(), summary, periodTotal, lines,
+        movers.subList(0, Math.min(TOP_MOVERS, movers.size())), fresh, stale, breaches, quotas);
+  }
+
+  /** A change against the period before; none when nothing moved. */
+  private static Optional<Digest.Mover> mover(AccountView a, String dimension, Figures f) {
+    Money after = f.now.orElse(Money.zero(a.account().currency()));
+    Money change = after.minus(f.before.orElse(Money.zero(after.currency())));
+    if (change.isZero()) {
+      return Optional.empty();
+    }
+    Optional<BigDecimal> ratio = f.before.filter(b -> !b.isZero()).map(b -> Ratios.of(change, b));
+    return Optional.of(new Digest.Mover(a.id(), dimension, f.before, after, change, ratio,
+        f.now.isPresent() && !f.earlier, f.provenance));
+  }
+
+  private static BigDecimal reporting(Map<String, AccountView> accounts, String account, Money amount) {
+    return accounts.get(account).toReporting(amount).amount();
+  }
+
+  private static BigDecimal reporting(Map<String, AccountView> accounts, String account, BigDecimal amount) {
+    AccountView a = accounts.get(account);
+    return a.toReporting(new Money(amount, a.account().currency())).amount();
+  }
+
+  private static boolean within(LocalDate day, Period period) {
+    return !day.isBefore(period.first()) && !day.isAfter(period.last());
+  }
+
+  /** One dimension's spend while the figures are read. */
+  private static final class Figures {
+    Optional<Money> now = Optional.empty();
+    Optional<Money> before = Optional.empty();
+    boolean earlier;
+    LocalDate firstDay;
+    final Set<Provenance> provenance = EnumSet.noneOf(Provenance.class);
+  }
+}

@@ -1,0 +1,150 @@
+package dev.costmon.digest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.costmon.budget.Ratios;
+import dev.costmon.model.Money;
+import dev.costmon.model.Provenance;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The digest as JSON, for scripts and the webhook channels: exact amounts as decimal strings with
+ * their currency and, where a figure has one, its provenance, as {@code costmon report --format
+ * json} writes them; {@code null} where no figure is stored. Field order is fixed.
+ */
+final class JsonDigest {
+  /** Raised when a field changes meaning or goes away; new fields do not raise it. */
+  static final int FORMAT_VERSION = 1;
+
+  private static final ObjectMapper MAPPER = JsonMapper.builder()
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+      .build();
+
+  private JsonDigest() {}
+
+  static String render(Digest d) {
+    try {
+      return MAPPER.writeValueAsString(document(d)) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static ObjectNode document(Digest d) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("format_version", FORMAT_VERSION);
+    root.put("demo", d.demo());
+    root.put("generated_at", d.generatedAt().toString());
+    root.set("period", period(d.period()));
+    root.set("compared_with", period(d.comparedWith()));
+    root.put("currency", d.currency().getCurrencyCode());
+    Digest.Month m = d.month();
+    ObjectNode month = root.putObject("month");
+    month.put("month", m.month().toString());
+    month.put("days_elapsed", m.daysElapsed());
+    month.put("days_in_month", m.daysInMonth());
+    month.put("closed", m.closed());
+    month.set("spend", money(m.spend(), Optional.empty()));
+    month.set("forecast", money(m.forecast(), Optional.empty()));
+    month.set("cap", money(m.cap(), Optional.empty()));
+    ratio(month, "cap_ratio", m.capRatio());
+    root.set("period_spend", money(d.periodTotal(), Optional.empty()));
+
+    ArrayNode accounts = root.putArray("accounts");
+    for (Digest.AccountLine a : d.accounts()) {
+      ObjectNode n = accounts.addObject();
+      n.put("account", a.account());
+      n.put("provider", a.provider());
+      n.set("period_spend", money(a.periodSpend(), Optional.of(a.periodProvenance())));
+      n.set("period_spend_reporting", money(a.periodSpendReporting(), Optional.of(a.periodProvenance())));
+      n.set("month_spend", money(a.monthSpend(), Optional.of(a.monthProvenance())));
+      n.set("cap", money(a.cap(), Optional.empty()));
+      ratio(n, "cap_ratio", a.capRatio());
+      n.set("forecast", money(a.forecast(), Optional.of(Set.of(a.forecastProvenance()))));
+    }
+    ArrayNode movers = root.putArray("movers");
+    for (Digest.Mover mv : d.movers()) {
+      ObjectNode n = movers.addObject();
+      n.put("account", mv.account());
+      n.put("dimension", mv.dimension());
+      n.set("before", money(mv.before(), Optional.empty()));
+      n.set("after", money(Optional.of(mv.after()), Optional.of(mv.provenance())));
+      n.set("change", money(Optional.of(mv.change()), Optional.empty()));
+      ratio(n, "change_ratio", mv.changeRatio());
+      n.put("new", mv.isNew());
+    }
+    ArrayNode fresh = root.putArray("new_resources");
+    for (Digest.NewResource r : d.newResources()) {
+      ObjectNode n = fresh.addObject();
+      n.put("account", r.account());
+      n.put("dimension", r.dimension());
+      n.put("first_day", r.firstDay().toString());
+      n.set("spend", money(Optional.of(r.spend()), Optional.of(r.provenance())));
+    }
+    alerts(root.putArray("stale"), d.stale());
+    alerts(root.putArray("breaches"), d.breaches());
+    ArrayNode quotas = root.putArray("quotas");
+    for (Digest.QuotaLine q : d.quotas()) {
+      ObjectNode n = quotas.addObject();
+      n.put("account", q.account());
+      n.put("metric", q.metric());
+      n.put("usage", q.usage());
+      n.put("quota", q.quota());
+      n.put("unit", q.unit());
+      ratio(n, "ratio", Optional.of(q.ratio()));
+    }
+    return root;
+  }
+
+  private static ObjectNode period(Period p) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("kind", p.kind().label());
+    n.put("name", p.name());
+    n.put("first_day", p.first().toString());
+    n.put("last_day", p.last().toString());
+    return n;
+  }
+
+  private static void alerts(ArrayNode array, Iterable<Digest.Alert> alerts) {
+    for (Digest.Alert a : alerts) {
+      ObjectNode n = array.addObject();
+      n.put("status", a.status());
+      n.put("account", a.subject());
+      n.put("name", a.name());
+      n.put("message", a.message());
+    }
+  }
+
+  /** {@code {"amount": "12.3456", "currency": "USD", "provenance": ["api"]}}, or null for no figure. */
+  private static ObjectNode money(Optional<Money> money, Optional<Set<Provenance>> provenance) {
+    if (money.isEmpty()) {
+      return null;
+    }
+    ObjectNode node = MAPPER.createObjectNode();
+    node.put("amount", money.get().amount().toPlainString());
+    node.put("currency", money.get().currency().getCurrencyCode());
+    provenance.ifPresent(p -> {
+      ArrayNode labels = node.putArray("provenance");
+      p.stream().sorted().forEach(v -> labels.add(v.label()));
+    });
+    return node;
+  }
+
+  /** A ratio as a JSON number; null for none and for use of a zero limit, which has no finite ratio. */
+  private static void ratio(ObjectNode node, String field, Optional<BigDecimal> ratio) {
+    if (ratio.isPresent() && !Ratios.overZero(ratio.get())) {
+      node.put(field, ratio.get());
+    } else {
+      node.putNull(field);
+    }
+  }
+}
