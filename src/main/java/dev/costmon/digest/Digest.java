@@ -76,10 +76,11 @@ public record Digest(Period period, Period comparedWith, Instant generatedAt, bo
    * @param changeRatio change over before; empty when before is empty or zero
    * @param isNew no spend of it is stored before this period (see {@link NewResource})
    */
-  public record Mover(String account, String dimension, Optional<Money> before, Money after, Money change,
-      Optional<BigDecimal> changeRatio, boolean isNew, Set<Provenance> provenance) {
+  public record Mover(String account, String dimension, Optional<Money> before, Set<Provenance> beforeProvenance,
+      Money after, Set<Provenance> afterProvenance, Money change, Optional<BigDecimal> changeRatio, boolean isNew) {
     public Mover {
-      provenance = Set.copyOf(provenance);
+      beforeProvenance = Set.copyOf(beforeProvenance);
+      afterProvenance = Set.copyOf(afterProvenance);
     }
   }
 

@@ -85,6 +85,7 @@ public final class DigestBuilder {
         f.earlier = true;
         if (within(o.day(), before)) {
           f.before = f.before.map(m -> m.plus(amount)).or(() -> Optional.of(amount));
+          f.beforeProvenance.add(o.provenance());
         }
       }
     }
@@ -168,8 +169,8 @@ public final class DigestBuilder {
       return Optional.empty();
     }
     Optional<BigDecimal> ratio = f.before.filter(b -> !b.isZero()).map(b -> Ratios.of(change, b));
-    return Optional.of(new Digest.Mover(a.id(), dimension, f.before, after, change, ratio,
-        f.now.isPresent() && !f.earlier, f.provenance));
+    return Optional.of(new Digest.Mover(a.id(), dimension, f.before, f.beforeProvenance, after, f.provenance,
+        change, ratio, f.now.isPresent() && !f.earlier));
   }
 
   private static BigDecimal reporting(Map<String, AccountView> accounts, String account, Money amount) {
@@ -192,5 +193,6 @@ public final class DigestBuilder {
     boolean earlier;
     LocalDate firstDay;
     final Set<Provenance> provenance = EnumSet.noneOf(Provenance.class);
+    final Set<Provenance> beforeProvenance = EnumSet.noneOf(Provenance.class);
   }
 }

@@ -76,8 +76,8 @@ final class JsonDigest {
       ObjectNode n = movers.addObject();
       n.put("account", mv.account());
       n.put("dimension", mv.dimension());
-      n.set("before", money(mv.before(), Optional.empty()));
-      n.set("after", money(Optional.of(mv.after()), Optional.of(mv.provenance())));
+      n.set("before", money(mv.before(), Optional.of(mv.beforeProvenance())));
+      n.set("after", money(Optional.of(mv.after()), Optional.of(mv.afterProvenance())));
       n.set("change", money(Optional.of(mv.change()), Optional.empty()));
       ratio(n, "change_ratio", mv.changeRatio());
       n.put("new", mv.isNew());

@@ -68,8 +68,8 @@ final class Sections {
     } else {
       String cap = m.cap().map(c -> " of the " + c.display() + " cap" + m.capRatio().map(r -> " (" + percent(r)
           + ")").orElse("")).orElse("");
-      lines.add(month + ": " + m.spend().get().display() + cap + "; forecast "
-          + m.forecast().orElseThrow().display());
+      lines.add(month + ": " + m.spend().get().display() + cap);
+      lines.add((m.closed() ? "Total of " : "Forecast for ") + m.month() + ": " + m.forecast().orElseThrow().display());
     }
     lines.add(spendIn(d) + ": " + d.periodTotal().map(Money::display).orElse("no figures stored"));
     return lines;
