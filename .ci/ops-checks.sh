@@ -86,6 +86,8 @@ check_package() {
               "-rwxr-xr-x root/root ./usr/bin/costmon" \
               "-rw-r--r-- root/root ./usr/share/costmon/costmon.jar" \
               "-rw-r--r-- root/root ./lib/systemd/system/costmon-collect.timer" \
+              "-rw-r--r-- root/root ./lib/systemd/system/costmon-digest.timer" \
+              "-rw-r--r-- root/root ./lib/systemd/system/costmon-digest.service" \
               "-rw-r--r-- root/root ./usr/share/man/man1/costmon.1.gz" \
               "-rw-r--r-- root/root ./usr/share/bash-completion/completions/costmon" \
               "-rw-r--r-- root/root ./usr/share/zsh/vendor-completions/_costmon"; do
@@ -198,7 +200,8 @@ check_units() {
         && [ -z "$out" ]; then ok "systemd-analyze verify ${unit##*/}"
     else fail "systemd-analyze verify ${unit##*/}: $(tr '\n' ' ' <<<"$out")"; fi
   done
-  if grep -q '^MemoryDenyWriteExecute=yes' systemd/costmon-collect.service systemd/costmon-check.service; then
+  if grep -q '^MemoryDenyWriteExecute=yes' systemd/costmon-collect.service systemd/costmon-check.service \
+      systemd/costmon-digest.service; then
     fail "MemoryDenyWriteExecute=yes breaks the JVM's JIT"
   fi
 
@@ -214,7 +217,7 @@ check_units() {
   # parts that can break a JVM are applied one by one: the units' system-call filter (seccomp,
   # through libseccomp) and ProtectProc=invisible + ProcSubset=pid (a private /proc, if unshare works).
   local jar=$repo/target/costmon.jar
-  for unit in systemd/costmon-collect.service systemd/costmon-check.service; do
+  for unit in systemd/costmon-collect.service systemd/costmon-check.service systemd/costmon-digest.service; do
     if ! python3 .ci/seccomp-run.py "$unit" -- java -version >"$work/sc.out" 2>&1; then
       fail "java -version under the system-call filter of ${unit##*/}: $(tail -2 "$work/sc.out" | tr '\n' ' ')"
     elif ! (mkdir -p "$work/sc-demo" && cd "$work/sc-demo" && python3 "$repo/.ci/seccomp-run.py" "$repo/$unit" -- \
