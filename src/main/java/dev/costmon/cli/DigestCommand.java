@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
         "  costmon digest --notify                 # from a daily timer or cron",
         "",
         "Exit codes with --notify: 0 sent (or already sent this period), 1 some channels",
-        "failed, 2 all failed (each is tried again by the next run), 78 no channel takes digests."})
+        "failed, 2 all failed (each is tried again by the next run), 78 no channel takes",
+        "digests."})
 public final class DigestCommand implements Callable<Integer> {
   @ParentCommand CostmonCommand parent;
 

@@ -57,11 +57,11 @@ class GeneratedDocsTest {
   }
 
   @Test
-  void allElevenCommandsAndTheGlobalOptionsAreThere() {
+  void allTwelveCommandsAndTheGlobalOptionsAreThere() {
     for (String command : CostmonCommand.SUBCOMMANDS.keySet()) {
       assertThat(PAGE).contains(".SS \"costmon " + command + "\"\n");
     }
-    assertThat(CostmonCommand.SUBCOMMANDS).hasSize(11);
+    assertThat(CostmonCommand.SUBCOMMANDS).hasSize(12);
     String global = PAGE.substring(PAGE.indexOf(".SH \"GLOBAL OPTIONS\""), PAGE.indexOf(".SH COMMANDS"));
     assertThat(global).contains("\\fB\\-c\\fR, \\fB\\-\\-config\\fR=\\fIFILE\\fR", "\\fB\\-\\-verbose\\fR",
         "\\fB\\-\\-quiet\\fR", "\\fB\\-\\-no\\-color\\fR");

@@ -32,7 +32,7 @@ class InvocationTest {
   @Test
   void everySubcommandIsRegisteredUnderItsOwnName() {
     assertThat(NAMES).containsExactly("collect", "report", "check", "export", "demo", "reprocess", "raw",
-        "config", "import", "doctor", "notify");
+        "config", "import", "doctor", "notify", "digest");
   }
 
   @Test

@@ -382,7 +382,7 @@ class NotifyTest {
 
     assertThat(r.exitCode()).isEqualTo(78);
     assertThat(r.err().strip()).isEqualTo("costmon: " + dir.resolve("costmon.yaml") + ":19:24: notify channel"
-        + " 'chat': unknown event 'sometimes' (one of warning, critical, unknown, resolved, hard_cap)");
+        + " 'chat': unknown event 'sometimes' (one of warning, critical, unknown, resolved, hard_cap, digest)");
   }
 
   @Test
