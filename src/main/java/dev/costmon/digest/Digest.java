@@ -1,6 +1,8 @@
 package dev.costmon.digest;
 
 import dev.costmon.model.Money;
+import dev.costmon.movement.Comparison;
+import dev.costmon.movement.Movement;
 import dev.costmon.model.Provenance;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,14 +21,18 @@ import java.util.Set;
  * {@link Optional} amount is an absence of figures, never zero.
  *
  * @param currency the reporting currency of totals and rankings
- * @param comparedWith the period the movers are measured against
+ * @param basis how the movers' earlier side is formed: the period before, or the median day of the week before
+ * @param comparedWith the days the movers are measured against
+ * @param movers the largest changes in the reporting currency first, as {@code report --compare} finds them
  */
-public record Digest(Period period, Period comparedWith, Instant generatedAt, boolean demo, Currency currency,
-    Month month, Optional<Money> periodTotal, List<AccountLine> accounts, List<Mover> movers,
+public record Digest(Period period, Comparison.Basis basis, dev.costmon.movement.Period comparedWith,
+    Instant generatedAt, boolean demo, Currency currency, Month month, Optional<Money> periodTotal,
+    List<AccountLine> accounts, List<Movement> movers,
     List<NewResource> newResources, List<Alert> stale, List<Alert> breaches, List<QuotaLine> quotas) {
 
   public Digest {
     Objects.requireNonNull(period, "period");
+    Objects.requireNonNull(basis, "basis");
     Objects.requireNonNull(comparedWith, "comparedWith");
     Objects.requireNonNull(month, "month");
     Objects.requireNonNull(periodTotal, "periodTotal");
@@ -64,23 +70,6 @@ public record Digest(Period period, Period comparedWith, Instant generatedAt, bo
     public AccountLine {
       periodProvenance = Set.copyOf(periodProvenance);
       monthProvenance = Set.copyOf(monthProvenance);
-    }
-  }
-
-  /**
-   * A service or resource whose spend changed against the period before, in the account's currency.
-   *
-   * @param dimension the stored dimension: service, model, bucket, {@code Droplets / ml-test}; {@code (account)}
-   *     for account-wide figures
-   * @param before the spend of the period before; empty when it had none
-   * @param changeRatio change over before; empty when before is empty or zero
-   * @param isNew no spend of it is stored before this period (see {@link NewResource})
-   */
-  public record Mover(String account, String dimension, Optional<Money> before, Set<Provenance> beforeProvenance,
-      Money after, Set<Provenance> afterProvenance, Money change, Optional<BigDecimal> changeRatio, boolean isNew) {
-    public Mover {
-      beforeProvenance = Set.copyOf(beforeProvenance);
-      afterProvenance = Set.copyOf(afterProvenance);
     }
   }
 

@@ -16,6 +16,9 @@ import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
 import dev.costmon.model.ObservationKind;
 import dev.costmon.model.Provenance;
+import dev.costmon.movement.Comparison;
+import dev.costmon.movement.Movement;
+import dev.costmon.movement.Movements;
 import dev.costmon.store.ExchangeRates;
 import dev.costmon.store.History;
 import dev.costmon.store.StoredObservation;
@@ -41,12 +44,14 @@ import java.util.TreeMap;
 public final class DigestBuilder {
   /** Quotas used at least this much of their limit are listed, breached or not. */
   public static final BigDecimal NEAR_QUOTA = new BigDecimal("0.5");
-  /** How many movers a digest lists: the largest changes, in the reporting currency. */
+  /**
+   * How many movers a digest lists: the largest changes in the reporting currency, found by
+   * {@link Movements} as {@code report --compare} finds them; a day against the median day of the
+   * week before (one odd day does not make everything move), a week or month against the one before.
+   */
   public static final int TOP_MOVERS = 5;
   /** A resource is new when none of its spend is stored in this many days before the period. */
   public static final int NEW_AFTER_DAYS = 60;
-  /** The dimension name of account-wide figures, as reports show it. */
-  static final String ACCOUNT_WIDE = "(account)";
 
   private final CostmonConfig config;
 
@@ -60,15 +65,13 @@ public final class DigestBuilder {
     CheckResult check = new ThresholdEvaluator(config).evaluate(view);
     LocalDate today = LocalDate.ofInstant(now, config.timezone());
     FxRates fx = RateHistory.forMonth(config.fx(), new ExchangeRates(history).all(), month, today).rates();
-    Period before = period.previous();
     LocalDate since = period.first().minusDays(NEW_AFTER_DAYS);
     Map<String, AccountView> accounts = new HashMap<>();
     view.accounts().forEach(a -> accounts.put(a.id(), a));
 
-    // Per account and dimension: the period's spend, the previous period's, and whether any came before.
+    // Per account and dimension: the period's spend, and whether any was stored in the weeks before.
     Map<String, Map<String, Figures>> byDimension = new TreeMap<>();
-    for (StoredObservation row : history.latest(since.isBefore(before.first()) ? since : before.first(),
-        period.last())) {
+    for (StoredObservation row : history.latest(since, period.last())) {
       Observation o = row.observation();
       AccountView account = accounts.get(row.account());
       if (o.kind() != ObservationKind.SPEND || account == null || o.value().signum() == 0) {
@@ -76,23 +79,18 @@ public final class DigestBuilder {
       }
       Money amount = fx.convert(o.money(), account.account().currency());
       Figures f = byDimension.computeIfAbsent(row.account(), k -> new TreeMap<>())
-          .computeIfAbsent(o.dimension().isEmpty() ? ACCOUNT_WIDE : o.dimension(), k -> new Figures());
+          .computeIfAbsent(o.dimension().isEmpty() ? Movement.ACCOUNT : o.dimension(), k -> new Figures());
       if (within(o.day(), period)) {
         f.now = f.now.map(m -> m.plus(amount)).or(() -> Optional.of(amount));
         f.provenance.add(o.provenance());
         f.firstDay = f.firstDay == null || o.day().isBefore(f.firstDay) ? o.day() : f.firstDay;
       } else {
         f.earlier = true;
-        if (within(o.day(), before)) {
-          f.before = f.before.map(m -> m.plus(amount)).or(() -> Optional.of(amount));
-          f.beforeProvenance.add(o.provenance());
-        }
       }
     }
 
     List<Digest.AccountLine> lines = new ArrayList<>();
     Optional<Money> periodTotal = Optional.empty();
-    List<Digest.Mover> movers = new ArrayList<>();
     List<Digest.NewResource> fresh = new ArrayList<>();
     for (AccountView a : view.accounts()) {
       Map<String, Figures> dims = byDimension.getOrDefault(a.id(), Map.of());
@@ -108,7 +106,6 @@ public final class DigestBuilder {
             fresh.add(new Digest.NewResource(a.id(), e.getKey(), f.firstDay, m, f.provenance));
           }
         }
-        mover(a, e.getKey(), f).ifPresent(movers::add);
       }
       Optional<Money> reporting = spend.map(a::toReporting);
       if (reporting.isPresent()) {
@@ -121,8 +118,11 @@ public final class DigestBuilder {
           figures ? a.capRatio() : Optional.empty(), figures ? Optional.of(a.forecast()) : Optional.empty(),
           a.forecastProvenance()));
     }
-    movers.sort(Comparator.comparing((Digest.Mover m) -> reporting(accounts, m.account(), m.change()).abs())
-        .reversed().thenComparing(Digest.Mover::account).thenComparing(Digest.Mover::dimension));
+    Comparison compared = period.kind() == Period.Kind.DAY
+        ? new Movements(config).yesterday(history, period.last().plusDays(1))
+        : new Movements(config).sums(history, span(period.previous()), span(period), today);
+    List<Movement> movers = compared.movements().stream().filter(m -> !m.difference().isZero())
+        .limit(TOP_MOVERS).toList();
     fresh.sort(Comparator.comparing((Digest.NewResource r) -> reporting(accounts, r.account(), r.spend().amount()))
         .reversed().thenComparing(Digest.NewResource::account).thenComparing(Digest.NewResource::dimension));
 
@@ -157,24 +157,12 @@ public final class DigestBuilder {
         figures ? Optional.of(view.total()) : Optional.empty(),
         figures ? Optional.of(view.totalForecast()) : Optional.empty(), view.cap(),
         figures ? view.capRatio() : Optional.empty());
-    return new Digest(period, before, now, config.demo(), config.currency(), summary, periodTotal, lines,
-        movers.subList(0, Math.min(TOP_MOVERS, movers.size())), fresh, stale, breaches, quotas);
+    return new Digest(period, compared.basis(), compared.before(), now, config.demo(), config.currency(), summary,
+        periodTotal, lines, movers, fresh, stale, breaches, quotas);
   }
 
-  /** A change against the period before; none when nothing moved. */
-  private static Optional<Digest.Mover> mover(AccountView a, String dimension, Figures f) {
-    Money after = f.now.orElse(Money.zero(a.account().currency()));
-    Money change = after.minus(f.before.orElse(Money.zero(after.currency())));
-    if (change.isZero()) {
-      return Optional.empty();
-    }
-    Optional<BigDecimal> ratio = f.before.filter(b -> !b.isZero()).map(b -> Ratios.of(change, b));
-    return Optional.of(new Digest.Mover(a.id(), dimension, f.before, f.beforeProvenance, after, f.provenance,
-        change, ratio, f.now.isPresent() && !f.earlier));
-  }
-
-  private static BigDecimal reporting(Map<String, AccountView> accounts, String account, Money amount) {
-    return accounts.get(account).toReporting(amount).amount();
+  private static dev.costmon.movement.Period span(Period period) {
+    return new dev.costmon.movement.Period(period.first(), period.last());
   }
 
   private static BigDecimal reporting(Map<String, AccountView> accounts, String account, BigDecimal amount) {
@@ -189,10 +177,8 @@ public final class DigestBuilder {
   /** One dimension's spend while the figures are read. */
   private static final class Figures {
     Optional<Money> now = Optional.empty();
-    Optional<Money> before = Optional.empty();
     boolean earlier;
     LocalDate firstDay;
     final Set<Provenance> provenance = EnumSet.noneOf(Provenance.class);
-    final Set<Provenance> beforeProvenance = EnumSet.noneOf(Provenance.class);
   }
 }

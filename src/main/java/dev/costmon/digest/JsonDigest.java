@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costmon.budget.Ratios;
 import dev.costmon.model.Money;
 import dev.costmon.model.Provenance;
+import dev.costmon.movement.Movement;
+import dev.costmon.movement.Spend;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -45,7 +47,10 @@ final class JsonDigest {
     root.put("demo", d.demo());
     root.put("generated_at", d.generatedAt().toString());
     root.set("period", period(d.period()));
-    root.set("compared_with", period(d.comparedWith()));
+    ObjectNode compared = root.putObject("compared_with");
+    compared.put("basis", d.basis().name().toLowerCase(java.util.Locale.ROOT));
+    compared.put("first_day", d.comparedWith().first().toString());
+    compared.put("last_day", d.comparedWith().last().toString());
     root.put("currency", d.currency().getCurrencyCode());
     Digest.Month m = d.month();
     ObjectNode month = root.putObject("month");
@@ -72,15 +77,16 @@ final class JsonDigest {
       n.set("forecast", money(a.forecast(), Optional.of(Set.of(a.forecastProvenance()))));
     }
     ArrayNode movers = root.putArray("movers");
-    for (Digest.Mover mv : d.movers()) {
+    for (Movement mv : d.movers()) {
       ObjectNode n = movers.addObject();
       n.put("account", mv.account());
       n.put("dimension", mv.dimension());
-      n.set("before", money(mv.before(), Optional.of(mv.beforeProvenance())));
-      n.set("after", money(Optional.of(mv.after()), Optional.of(mv.afterProvenance())));
-      n.set("change", money(Optional.of(mv.change()), Optional.empty()));
-      ratio(n, "change_ratio", mv.changeRatio());
-      n.put("new", mv.isNew());
+      n.put("change", mv.change().label());
+      n.set("before", mv.before().map(JsonDigest::spend).orElse(null));
+      n.set("after", mv.after().map(JsonDigest::spend).orElse(null));
+      n.set("difference", money(Optional.of(mv.difference()), Optional.empty()));
+      n.set("difference_reporting", money(Optional.of(mv.differenceReporting()), Optional.empty()));
+      ratio(n, "ratio", mv.ratio());
     }
     ArrayNode fresh = root.putArray("new_resources");
     for (Digest.NewResource r : d.newResources()) {
@@ -122,6 +128,10 @@ final class JsonDigest {
       n.put("name", a.name());
       n.put("message", a.message());
     }
+  }
+
+  private static ObjectNode spend(Spend spend) {
+    return money(Optional.of(spend.amount()), Optional.of(Set.of(spend.provenance())));
   }
 
   /** {@code {"amount": "12.3456", "currency": "USD", "provenance": ["api"]}}, or null for no figure. */

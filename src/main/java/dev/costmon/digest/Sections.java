@@ -4,6 +4,8 @@ import dev.costmon.budget.Ratios;
 import dev.costmon.budget.Units;
 import dev.costmon.model.Money;
 import dev.costmon.model.Provenance;
+import dev.costmon.movement.Comparison;
+import dev.costmon.movement.Movement;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.ZoneOffset;
@@ -95,13 +97,14 @@ final class Sections {
     sections.add(new Section(spendIn(d) + " per account", accounts, "no accounts configured"));
 
     List<Entry> movers = new ArrayList<>();
-    for (Digest.Mover m : d.movers()) {
-      String note = m.isNew() ? "(new)" : m.before().isEmpty() ? "(none before)"
-          : m.after().isZero() ? "(none now)" : m.changeRatio().map(r -> "(" + signedPercent(r) + ")").orElse("");
-      movers.add(new Entry(m.account() + ": " + m.dimension(), signed(m.change()), note,
-          List.of(m.before().map(Money::display).orElse("none") + " -> " + m.after().display())));
+    for (Movement m : d.movers()) {
+      movers.add(new Entry(m.account() + ": " + m.dimension(), Movement.signed(m.difference()), "(" + m.note() + ")",
+          List.of(m.before().map(s -> s.amount().display()).orElse("none") + " -> "
+              + m.after().map(s -> s.amount().display()).orElse("none"))));
     }
-    sections.add(new Section("Top movers (against " + d.comparedWith().describe() + ")", movers, "nothing moved"));
+    String against = d.basis() == Comparison.Basis.DAILY_MEDIAN
+        ? "the median day of " + d.comparedWith().display() : d.comparedWith().display();
+    sections.add(new Section("Top movers (against " + against + ")", movers, "nothing moved"));
 
     List<Entry> fresh = new ArrayList<>();
     for (Digest.NewResource r : d.newResources()) {
@@ -134,20 +137,12 @@ final class Sections {
         "Sources: invoice, api (the provider's figures), estimate (costmon's), fixed (flat fees).");
   }
 
-  static String signed(Money change) {
-    return (change.isNegative() ? "" : "+") + change.display();
-  }
-
   /** {@code 85.0%}; {@code over a zero cap} has no percentage. */
   static String percent(BigDecimal ratio) {
     if (Ratios.overZero(ratio)) {
       return "over 0";
     }
     return ratio.movePointRight(2).setScale(1, RoundingMode.HALF_EVEN).toPlainString() + "%";
-  }
-
-  static String signedPercent(BigDecimal ratio) {
-    return (ratio.signum() > 0 ? "+" : "") + percent(ratio);
   }
 
   /** {@code api+estimate}, as reports write it. */

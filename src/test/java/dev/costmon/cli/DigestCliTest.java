@@ -53,7 +53,7 @@ class DigestCliTest {
     CliHarness.Result md = cli.run("digest", "--format", "markdown");
     assertThat(md.exitCode()).isZero();
     assertThat(md.out()).startsWith("# costmon digest: Sunday 2026-11-22\n")
-        .contains("## Top movers (against Saturday 2026-11-21)\n\n- **do: Droplets / ml-test** +25.50 USD (new);"
+        .contains("## Top movers (against the median day of 15-21 Nov 2026)\n\n- **do: Droplets / ml-test** +25.50 USD (new);"
             + " none -> 25.50 USD\n".replace(">", "\\>"));
     CliHarness.Result html = cli.run("digest", "--format", "html");
     assertThat(html.exitCode()).isZero();
@@ -66,7 +66,7 @@ class DigestCliTest {
   void aWeekAndAMonthAreTheLastCompleteOnes() {
     CliHarness.Result week = cli.run("digest", "--period", "week");
     assertThat(week.out()).startsWith("costmon digest: week 2026-W47 (2026-11-16 to 2026-11-22)\n")
-        .contains("Top movers (against week 2026-W46 (2026-11-09 to 2026-11-15))\n");
+        .contains("Top movers (against 9-15 Nov 2026)\n");
     CliHarness.Result month = cli.run("digest", "--period", "month", "--format", "json");
     JsonNode json = read(month.out());
     assertThat(json.path("period").toString())
@@ -96,248 +96,255 @@ class DigestCliTest {
   }
 
   static final String TEXT = """
-        costmon digest: Sunday 2026-11-22
-        Month to date 2026-11 (day 23 of 30): 133.42 USD of the 600.00 USD cap (22.2%)
-        Forecast for 2026-11: 168.69 USD
-        Spend on Sunday 2026-11-22: 30.85 USD
+      costmon digest: Sunday 2026-11-22
+      Month to date 2026-11 (day 23 of 30): 133.42 USD of the 600.00 USD cap (22.2%)
+      Forecast for 2026-11: 168.69 USD
+      Spend on Sunday 2026-11-22: 30.85 USD
 
-        Spend on Sunday 2026-11-22 per account
-          do 29.80 USD (estimate)
-              month 97.00 USD, 32.3% of cap 300.00 USD, forecast 132.27 USD
-          ionos 0.20 EUR (fixed)
-              month 4.40 EUR, 44.0% of cap 10.00 EUR, forecast 4.40 EUR
-          supabase 0.83 USD (fixed)
-              month 18.33 USD, forecast 18.33 USD
-          vercel no figures
-              month 13.33 USD, forecast 13.33 USD
+      Spend on Sunday 2026-11-22 per account
+        do 29.80 USD (estimate)
+            month 97.00 USD, 32.3% of cap 300.00 USD, forecast 132.27 USD
+        ionos 0.20 EUR (fixed)
+            month 4.40 EUR, 44.0% of cap 10.00 EUR, forecast 4.40 EUR
+        supabase 0.83 USD (fixed)
+            month 18.33 USD, forecast 18.33 USD
+        vercel no figures
+            month 13.33 USD, forecast 13.33 USD
 
-        Top movers (against Saturday 2026-11-21)
-          do: Droplets / ml-test +25.50 USD (new)
-              none -> 25.50 USD
-          do: Spaces / assets +0.10 USD (+3.8%)
-              2.60 USD -> 2.70 USD
+      Top movers (against the median day of 15-21 Nov 2026)
+        do: Droplets / ml-test +25.50 USD (new)
+            none -> 25.50 USD
+        do: Spaces / assets +0.40 USD (+17%)
+            2.30 USD -> 2.70 USD
 
-        New resources
-          do: Droplets / ml-test 25.50 USD (estimate, since 2026-11-22)
+      New resources
+        do: Droplets / ml-test 25.50 USD (estimate, since 2026-11-22)
 
-        Stale accounts
-          vercel: no successful collection for 48h (max_age 36h)
+      Stale accounts
+        vercel: no successful collection for 48h (max_age 36h)
 
-        Open breaches
-          WARNING supabase quota:database_size: database_size 7.10 GB is 88.8% of quota 8.00 GB
+      Open breaches
+        WARNING supabase quota:database_size: database_size 7.10 GB is 88.8% of quota 8.00 GB
 
-        Quotas at half their limit or more
-          supabase database_size: 7.10 GB of 8.00 GB (88.8%)
+      Quotas at half their limit or more
+        supabase database_size: 7.10 GB of 8.00 GB (88.8%)
 
-        Generated 2026-11-23 07:00Z by costmon. Amounts are rounded for display.
-        Sources: invoice, api (the provider's figures), estimate (costmon's), fixed (flat fees).
-        """;
+      Generated 2026-11-23 07:00Z by costmon. Amounts are rounded for display.
+      Sources: invoice, api (the provider's figures), estimate (costmon's), fixed (flat fees).
+      """;
 
   static final String JSON = """
-        {
-          "format_version" : 1,
-          "demo" : false,
-          "generated_at" : "2026-11-23T07:00:00Z",
-          "period" : {
-            "kind" : "day",
-            "name" : "2026-11-22",
-            "first_day" : "2026-11-22",
-            "last_day" : "2026-11-22"
-          },
-          "compared_with" : {
-            "kind" : "day",
-            "name" : "2026-11-21",
-            "first_day" : "2026-11-21",
-            "last_day" : "2026-11-21"
-          },
-          "currency" : "USD",
-          "month" : {
-            "month" : "2026-11",
-            "days_elapsed" : 23,
-            "days_in_month" : 30,
-            "closed" : false,
-            "spend" : {
-              "amount" : "133.4186",
-              "currency" : "USD"
-            },
-            "forecast" : {
-              "amount" : "168.6913272727273",
-              "currency" : "USD"
-            },
-            "cap" : {
-              "amount" : "600",
-              "currency" : "USD"
-            },
-            "cap_ratio" : 0.2223643333333333
-          },
-          "period_spend" : {
-            "amount" : "30.8493",
+      {
+        "format_version" : 1,
+        "demo" : false,
+        "generated_at" : "2026-11-23T07:00:00Z",
+        "period" : {
+          "kind" : "day",
+          "name" : "2026-11-22",
+          "first_day" : "2026-11-22",
+          "last_day" : "2026-11-22"
+        },
+        "compared_with" : {
+          "basis" : "daily_median",
+          "first_day" : "2026-11-15",
+          "last_day" : "2026-11-21"
+        },
+        "currency" : "USD",
+        "month" : {
+          "month" : "2026-11",
+          "days_elapsed" : 23,
+          "days_in_month" : 30,
+          "closed" : false,
+          "spend" : {
+            "amount" : "133.4186",
             "currency" : "USD"
           },
-          "accounts" : [ {
-            "account" : "do",
-            "provider" : "digitalocean",
-            "period_spend" : {
-              "amount" : "29.80",
-              "currency" : "USD",
-              "provenance" : [ "estimate" ]
-            },
-            "period_spend_reporting" : {
-              "amount" : "29.80",
-              "currency" : "USD",
-              "provenance" : [ "estimate" ]
-            },
-            "month_spend" : {
-              "amount" : "97.00",
-              "currency" : "USD",
-              "provenance" : [ "estimate" ]
-            },
-            "cap" : {
-              "amount" : "300",
-              "currency" : "USD"
-            },
-            "cap_ratio" : 0.3233333333333333,
-            "forecast" : {
-              "amount" : "132.2727272727273",
-              "currency" : "USD",
-              "provenance" : [ "estimate" ]
-            }
-          }, {
-            "account" : "ionos",
-            "provider" : "fixed",
-            "period_spend" : {
-              "amount" : "0.2",
-              "currency" : "EUR",
-              "provenance" : [ "fixed" ]
-            },
-            "period_spend_reporting" : {
-              "amount" : "0.216",
-              "currency" : "USD",
-              "provenance" : [ "fixed" ]
-            },
-            "month_spend" : {
-              "amount" : "4.4",
-              "currency" : "EUR",
-              "provenance" : [ "fixed" ]
-            },
-            "cap" : {
-              "amount" : "10",
-              "currency" : "EUR"
-            },
-            "cap_ratio" : 0.44,
-            "forecast" : {
-              "amount" : "4.4",
-              "currency" : "EUR",
-              "provenance" : [ "fixed" ]
-            }
-          }, {
-            "account" : "supabase",
-            "provider" : "fixed",
-            "period_spend" : {
-              "amount" : "0.8333",
-              "currency" : "USD",
-              "provenance" : [ "fixed" ]
-            },
-            "period_spend_reporting" : {
-              "amount" : "0.8333",
-              "currency" : "USD",
-              "provenance" : [ "fixed" ]
-            },
-            "month_spend" : {
-              "amount" : "18.3326",
-              "currency" : "USD",
-              "provenance" : [ "fixed" ]
-            },
-            "cap" : null,
-            "cap_ratio" : null,
-            "forecast" : {
-              "amount" : "18.3326",
-              "currency" : "USD",
-              "provenance" : [ "fixed" ]
-            }
-          }, {
-            "account" : "vercel",
-            "provider" : "fixed",
-            "period_spend" : null,
-            "period_spend_reporting" : null,
-            "month_spend" : {
-              "amount" : "13.3340",
-              "currency" : "USD",
-              "provenance" : [ "fixed" ]
-            },
-            "cap" : null,
-            "cap_ratio" : null,
-            "forecast" : {
-              "amount" : "13.3340",
-              "currency" : "USD",
-              "provenance" : [ "fixed" ]
-            }
-          } ],
-          "movers" : [ {
-            "account" : "do",
-            "dimension" : "Droplets / ml-test",
-            "before" : null,
-            "after" : {
-              "amount" : "25.50",
-              "currency" : "USD",
-              "provenance" : [ "estimate" ]
-            },
-            "change" : {
-              "amount" : "25.50",
-              "currency" : "USD"
-            },
-            "change_ratio" : null,
-            "new" : true
-          }, {
-            "account" : "do",
-            "dimension" : "Spaces / assets",
-            "before" : {
-              "amount" : "2.60",
-              "currency" : "USD",
-              "provenance" : [ "estimate" ]
-            },
-            "after" : {
-              "amount" : "2.70",
-              "currency" : "USD",
-              "provenance" : [ "estimate" ]
-            },
-            "change" : {
-              "amount" : "0.10",
-              "currency" : "USD"
-            },
-            "change_ratio" : 0.03846153846153846,
-            "new" : false
-          } ],
-          "new_resources" : [ {
-            "account" : "do",
-            "dimension" : "Droplets / ml-test",
-            "first_day" : "2026-11-22",
-            "spend" : {
-              "amount" : "25.50",
-              "currency" : "USD",
-              "provenance" : [ "estimate" ]
-            }
-          } ],
-          "stale" : [ {
-            "status" : "UNKNOWN",
-            "account" : "vercel",
-            "name" : "freshness",
-            "message" : "no successful collection for 48h (max_age 36h)"
-          } ],
-          "breaches" : [ {
-            "status" : "WARNING",
-            "account" : "supabase",
-            "name" : "quota:database_size",
-            "message" : "database_size 7.10 GB is 88.8% of quota 8.00 GB"
-          } ],
-          "quotas" : [ {
-            "account" : "supabase",
-            "metric" : "database_size",
-            "usage" : 7100000000,
-            "quota" : 8000000000,
-            "unit" : "bytes",
-            "ratio" : 0.887500000
-          } ]
-        }
-        """;
+          "forecast" : {
+            "amount" : "168.6913272727273",
+            "currency" : "USD"
+          },
+          "cap" : {
+            "amount" : "600",
+            "currency" : "USD"
+          },
+          "cap_ratio" : 0.2223643333333333
+        },
+        "period_spend" : {
+          "amount" : "30.8493",
+          "currency" : "USD"
+        },
+        "accounts" : [ {
+          "account" : "do",
+          "provider" : "digitalocean",
+          "period_spend" : {
+            "amount" : "29.80",
+            "currency" : "USD",
+            "provenance" : [ "estimate" ]
+          },
+          "period_spend_reporting" : {
+            "amount" : "29.80",
+            "currency" : "USD",
+            "provenance" : [ "estimate" ]
+          },
+          "month_spend" : {
+            "amount" : "97.00",
+            "currency" : "USD",
+            "provenance" : [ "estimate" ]
+          },
+          "cap" : {
+            "amount" : "300",
+            "currency" : "USD"
+          },
+          "cap_ratio" : 0.3233333333333333,
+          "forecast" : {
+            "amount" : "132.2727272727273",
+            "currency" : "USD",
+            "provenance" : [ "estimate" ]
+          }
+        }, {
+          "account" : "ionos",
+          "provider" : "fixed",
+          "period_spend" : {
+            "amount" : "0.2",
+            "currency" : "EUR",
+            "provenance" : [ "fixed" ]
+          },
+          "period_spend_reporting" : {
+            "amount" : "0.216",
+            "currency" : "USD",
+            "provenance" : [ "fixed" ]
+          },
+          "month_spend" : {
+            "amount" : "4.4",
+            "currency" : "EUR",
+            "provenance" : [ "fixed" ]
+          },
+          "cap" : {
+            "amount" : "10",
+            "currency" : "EUR"
+          },
+          "cap_ratio" : 0.44,
+          "forecast" : {
+            "amount" : "4.4",
+            "currency" : "EUR",
+            "provenance" : [ "fixed" ]
+          }
+        }, {
+          "account" : "supabase",
+          "provider" : "fixed",
+          "period_spend" : {
+            "amount" : "0.8333",
+            "currency" : "USD",
+            "provenance" : [ "fixed" ]
+          },
+          "period_spend_reporting" : {
+            "amount" : "0.8333",
+            "currency" : "USD",
+            "provenance" : [ "fixed" ]
+          },
+          "month_spend" : {
+            "amount" : "18.3326",
+            "currency" : "USD",
+            "provenance" : [ "fixed" ]
+          },
+          "cap" : null,
+          "cap_ratio" : null,
+          "forecast" : {
+            "amount" : "18.3326",
+            "currency" : "USD",
+            "provenance" : [ "fixed" ]
+          }
+        }, {
+          "account" : "vercel",
+          "provider" : "fixed",
+          "period_spend" : null,
+          "period_spend_reporting" : null,
+          "month_spend" : {
+            "amount" : "13.3340",
+            "currency" : "USD",
+            "provenance" : [ "fixed" ]
+          },
+          "cap" : null,
+          "cap_ratio" : null,
+          "forecast" : {
+            "amount" : "13.3340",
+            "currency" : "USD",
+            "provenance" : [ "fixed" ]
+          }
+        } ],
+        "movers" : [ {
+          "account" : "do",
+          "dimension" : "Droplets / ml-test",
+          "change" : "new",
+          "before" : null,
+          "after" : {
+            "amount" : "25.50",
+            "currency" : "USD",
+            "provenance" : [ "estimate" ]
+          },
+          "difference" : {
+            "amount" : "25.50",
+            "currency" : "USD"
+          },
+          "difference_reporting" : {
+            "amount" : "25.50",
+            "currency" : "USD"
+          },
+          "ratio" : null
+        }, {
+          "account" : "do",
+          "dimension" : "Spaces / assets",
+          "change" : "changed",
+          "before" : {
+            "amount" : "2.30",
+            "currency" : "USD",
+            "provenance" : [ "estimate" ]
+          },
+          "after" : {
+            "amount" : "2.70",
+            "currency" : "USD",
+            "provenance" : [ "estimate" ]
+          },
+          "difference" : {
+            "amount" : "0.40",
+            "currency" : "USD"
+          },
+          "difference_reporting" : {
+            "amount" : "0.40",
+            "currency" : "USD"
+          },
+          "ratio" : 0.1739130434782609
+        } ],
+        "new_resources" : [ {
+          "account" : "do",
+          "dimension" : "Droplets / ml-test",
+          "first_day" : "2026-11-22",
+          "spend" : {
+            "amount" : "25.50",
+            "currency" : "USD",
+            "provenance" : [ "estimate" ]
+          }
+        } ],
+        "stale" : [ {
+          "status" : "UNKNOWN",
+          "account" : "vercel",
+          "name" : "freshness",
+          "message" : "no successful collection for 48h (max_age 36h)"
+        } ],
+        "breaches" : [ {
+          "status" : "WARNING",
+          "account" : "supabase",
+          "name" : "quota:database_size",
+          "message" : "database_size 7.10 GB is 88.8% of quota 8.00 GB"
+        } ],
+        "quotas" : [ {
+          "account" : "supabase",
+          "metric" : "database_size",
+          "usage" : 7100000000,
+          "quota" : 8000000000,
+          "unit" : "bytes",
+          "ratio" : 0.887500000
+        } ]
+      }
+      """;
 }

@@ -148,8 +148,8 @@ class DigestNotifyTest {
     JsonNode json = hook.json();
     assertThat(json.path("period").path("name").asText()).isEqualTo("2026-11-22");
     assertThat(json.path("movers").get(0).path("dimension").asText()).isEqualTo("Droplets / ml-test");
-    assertThat(json.path("movers").get(0).path("change").path("amount").asText()).isEqualTo("25.50");
-    assertThat(json.path("movers").get(0).path("new").asBoolean()).isTrue();
+    assertThat(json.path("movers").get(0).path("difference").path("amount").asText()).isEqualTo("25.50");
+    assertThat(json.path("movers").get(0).path("change").asText()).isEqualTo("new");
     // Slack: Block Kit, a header and mrkdwn sections, the plain text as the notification fallback.
     JsonNode slack = at("/services/").get(0).json();
     assertThat(slack.path("text").asText()).startsWith("costmon digest: Sunday 2026-11-22\n");
@@ -158,7 +158,7 @@ class DigestNotifyTest {
         .isEqualTo("costmon digest: Sunday 2026-11-22");
     List<String> sections = new ArrayList<>();
     slack.path("blocks").forEach(b -> sections.add(b.path("text").path("text").asText()));
-    assertThat(sections).anySatisfy(s -> assertThat(s).startsWith("*Top movers (against Saturday 2026-11-21)*")
+    assertThat(sections).anySatisfy(s -> assertThat(s).startsWith("*Top movers (against the median day of 15-21 Nov 2026)*")
         .contains("• *do: Droplets / ml-test* +25.50 USD (new)"));
     assertThat(slack.path("blocks").size()).isLessThanOrEqualTo(50);
     // E-mail: one message, the text and the HTML as alternatives.

@@ -7,6 +7,8 @@ import dev.costmon.config.CostmonConfig;
 import dev.costmon.config.Environment;
 import dev.costmon.model.Money;
 import dev.costmon.model.Provenance;
+import dev.costmon.movement.Movement;
+import dev.costmon.movement.Spend;
 import dev.costmon.provider.ProviderRegistry;
 import dev.costmon.store.Database;
 import dev.costmon.store.History;
@@ -73,13 +75,13 @@ class DigestBrowserTest {
           DigestHistory.MORNING);
     }
     Money spend = Money.of("1234567.89", "USD");
-    List<Digest.Mover> movers = new ArrayList<>(d.movers());
-    movers.add(new Digest.Mover("do", LONG_NAME, Optional.empty(), Set.of(), spend, Set.of(Provenance.ESTIMATE),
-        spend, Optional.empty(), true));
+    List<Movement> movers = new ArrayList<>(d.movers());
+    movers.add(new Movement("do", LONG_NAME, Optional.empty(), Optional.of(new Spend(spend, spend,
+        Provenance.ESTIMATE))));
     List<Digest.NewResource> fresh = new ArrayList<>(d.newResources());
     fresh.add(new Digest.NewResource("do", LONG_NAME, LocalDate.parse("2026-11-22"), spend, Set.of(Provenance.ESTIMATE)));
-    return HtmlDigest.render(new Digest(d.period(), d.comparedWith(), d.generatedAt(), d.demo(), d.currency(),
-        d.month(), d.periodTotal(), d.accounts(), movers, fresh, d.stale(), d.breaches(), d.quotas()));
+    return HtmlDigest.render(new Digest(d.period(), d.basis(), d.comparedWith(), d.generatedAt(), d.demo(),
+        d.currency(), d.month(), d.periodTotal(), d.accounts(), movers, fresh, d.stale(), d.breaches(), d.quotas()));
   }
 
   @ParameterizedTest
