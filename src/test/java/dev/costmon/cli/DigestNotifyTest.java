@@ -3,7 +3,6 @@ package dev.costmon.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costmon.digest.DigestHistory;
 import dev.costmon.provider.ProviderFixture;
 import java.io.IOException;
@@ -32,10 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * history, and no secret in anything sent, printed or written.
  */
 class DigestNotifyTest {
-  static final String TOKEN = "tok-SECRET-4711";
-  static final String HOOK_PATH_SECRET = "hookpathSECRET42";
-  static final String SLACK_PATH_SECRET = "slackpathSECRET17";
-  static final ObjectMapper JSON = new ObjectMapper();
+  static final String TOKEN = NotifyTest.TOKEN;
+  static final String HOOK_PATH_SECRET = NotifyTest.HOOK_PATH_SECRET;
+  static final String SLACK_PATH_SECRET = NotifyTest.SLACK_PATH_SECRET;
 
   @TempDir Path dir;
   CliHarness cli;
