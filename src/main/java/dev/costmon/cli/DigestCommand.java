@@ -85,7 +85,7 @@ public final class DigestCommand implements Callable<Integer> {
     }
     Session session = Session.open(context, parent.global);
     Period selected = Period.before(kind, LocalDate.ofInstant(context.clock().instant(), session.config().timezone()));
-    try (Database db = Database.open(session.config().database(), notify);
+    try (Database db = Database.open(session.config().database(), false);
         NotifyService notifications = new NotifyService(session.config(), context.clock(), session::verbose)) {
       History history = new History(db);
       Digest digest = new DigestBuilder(session.config()).build(history, selected, context.clock().instant());

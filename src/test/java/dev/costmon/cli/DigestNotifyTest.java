@@ -251,6 +251,20 @@ class DigestNotifyTest {
   }
 
   @Test
+  void withoutAHistoryNothingIsSentAndNoDatabaseIsCreated() {
+    cli.write("costmon.yaml", DigestHistory.CONFIG.replace("database: history.db", "database: elsewhere.db")
+        + CHANNELS.formatted(dir.resolve("sendmail")));
+
+    CliHarness.Result r = run("2026-11-23T07:00:00Z", "digest", "--notify");
+
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.IO);
+    assertThat(r.err()).isEqualTo("costmon: no history at " + dir.resolve("elsewhere.db")
+        + " yet; run 'costmon collect' first\n");
+    assertThat(received).isEmpty();
+    assertThat(dir.resolve("elsewhere.db")).doesNotExist();
+  }
+
+  @Test
   void contradictoryOrUnknownOptionsAreUsageErrors() {
     CliHarness.Result both = run("2026-11-23T07:00:00Z", "digest", "--notify", "--format", "json");
     assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
