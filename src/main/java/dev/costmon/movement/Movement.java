@@ -73,11 +73,13 @@ public record Movement(String account, String dimension, Optional<Spend> before,
     return dimension + " " + signed(difference()) + " (" + note() + ")";
   }
 
-  /** {@code new}, {@code gone}, {@code +150%} or, from a spend of zero, {@code from 0.00}. */
+  /** {@code new}, {@code gone}, {@code +150%} or, from a spend of zero, {@code from 0.00} ({@code 0%} to zero). */
   public String note() {
     return switch (change()) {
       case NEW, GONE -> change().label();
-      case CHANGED -> ratio().map(Movement::percent).orElseGet(() -> "from " + before.get().amount().displayAmount());
+      // Nothing to nothing is no change; from nothing to something has no percentage.
+      case CHANGED -> ratio().map(Movement::percent).orElseGet(() -> difference().isZero() ? "0%"
+          : "from " + before.get().amount().displayAmount());
     };
   }
 

@@ -213,4 +213,19 @@ class MovementsTest {
     assertThat(ai.before().orElseThrow().amount().amount()).isEqualByComparingTo("3.6");
     assertThat(c.account("do").orElseThrow().compared()).isFalse();
   }
+
+  @Test
+  void aRiseFromZeroHasNoPercentageAndZeroToZeroIsNoChange() {
+    Spend zero = new Spend(Money.of("0.00", "USD"), Money.of("0", "EUR"), Provenance.API);
+    Spend five = new Spend(Money.of("5", "USD"), Money.of("4.5", "EUR"), Provenance.API);
+    java.util.Optional<Spend> none = java.util.Optional.empty();
+
+    assertThat(new Movement("a", "s", java.util.Optional.of(zero), java.util.Optional.of(five)).describe())
+        .isEqualTo("s +5.00 USD (from 0.00)");
+    assertThat(new Movement("a", "s", java.util.Optional.of(zero), java.util.Optional.of(zero)).describe())
+        .isEqualTo("s 0.00 USD (0%)");
+    assertThat(new Movement("a", "s", java.util.Optional.of(five), none).describe()).isEqualTo("s -5.00 USD (gone)");
+    assertThat(new Movement("a", "s", java.util.Optional.of(zero), java.util.Optional.of(five)).ratio()).isEmpty();
+    assertThatThrownBy(() -> new Movement("a", "s", none, none)).hasMessageContaining("no figure in either period");
+  }
 }
