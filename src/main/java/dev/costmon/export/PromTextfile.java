@@ -7,11 +7,13 @@ import dev.costmon.budget.DailySpend;
 import dev.costmon.budget.MonthView;
 import dev.costmon.budget.Ratios;
 import dev.costmon.budget.ServiceSpend;
+import dev.costmon.budget.TopN;
 import dev.costmon.budget.UsageView;
 import dev.costmon.config.AttributionRules;
 import dev.costmon.model.Money;
 import dev.costmon.model.Provenance;
 import dev.costmon.model.Quantity;
+import dev.costmon.model.Tags;
 import dev.costmon.store.CollectionState;
 import dev.costmon.store.SnapshotStatus;
 import io.prometheus.metrics.config.EscapingScheme;
@@ -33,12 +35,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -50,8 +52,6 @@ import java.util.TreeMap;
  * as zero spend; configuration facts (caps, quotas, max age) are always exported.
  */
 public final class PromTextfile {
-  /** The breakdown series that sums every service beyond the top N. */
-  static final String OTHER = "other";
   /** The analyzer's name for spend not split by service; alone, it would only repeat the account total. */
   static final String ACCOUNT_SERVICE = "(account)";
 
@@ -77,6 +77,10 @@ public final class PromTextfile {
       "costmon_service_spend_month_to_date",
       "Month-to-date spend of the account's largest services in the currency named by the currency label;"
           + " service=\"other\" sums the rest, so the series add up to the account's spend.",
+      "costmon_model_spend_month_to_date",
+      "Month-to-date spend of the account's largest AI models in the currency named by the currency label;"
+          + " model=\"unattributed\" is spend of no model (tools, storage, adjustments), model=\"other\" sums the"
+          + " rest, so the series add up to the account's spend. Only accounts whose provider names models.",
       "costmon_cap", "Monthly spend cap of the account, in the currency named by the currency label.",
       "costmon_cap_used_ratio", "Month-to-date spend of the account divided by its monthly cap (1 = cap reached).",
       "costmon_forecast_month_end",
@@ -249,23 +253,7 @@ public final class PromTextfile {
    */
   static List<ValueSeries> bounded(Map<String, Money> totals, int top) {
     List<ValueSeries> out = new ArrayList<>();
-    Money unattributed = null;
-    Money rest = null;
-    for (Map.Entry<String, Money> e : totals.entrySet()) {
-      if (e.getKey().equals(Attribution.UNATTRIBUTED)) {
-        unattributed = e.getValue();
-      } else if (out.size() < top && !e.getKey().equals(OTHER)) {
-        out.add(new ValueSeries(e.getKey(), e.getValue()));
-      } else {
-        rest = rest == null ? e.getValue() : rest.plus(e.getValue());
-      }
-    }
-    if (unattributed != null) {
-      out.add(new ValueSeries(Attribution.UNATTRIBUTED, unattributed));
-    }
-    if (rest != null) {
-      out.add(new ValueSeries(OTHER, rest));
-    }
+    TopN.of(totals, top, Set.of(Attribution.UNATTRIBUTED)).forEach((v, m) -> out.add(new ValueSeries(v, m)));
     return out;
   }
 
@@ -304,6 +292,10 @@ public final class PromTextfile {
       g.add("costmon_service_spend_month_to_date", currency(base.add("service", s.service()), s.amount()),
           number(s.amount().amount()));
     }
+    // An account with a label of that name keeps it: two labels of one name make no series.
+    Map<String, Money> models = a.account().labels().containsKey(Tags.MODEL) ? Map.of() : byModel(a);
+    TopN.of(models, breakdownSeries, Set.of(Attribution.UNATTRIBUTED)).forEach((model, m) ->
+        g.add("costmon_model_spend_month_to_date", currency(base.add("model", model), m), number(m.amount())));
     a.capRatio().ifPresent(r -> g.add("costmon_cap_used_ratio", base, number(r)));
     g.add("costmon_forecast_month_end", currency(base, a.forecast()), number(a.forecast().amount()));
     a.forecastRatio().ifPresent(r -> g.add("costmon_forecast_cap_ratio", base, number(r)));
@@ -311,6 +303,23 @@ public final class PromTextfile {
       g.add("costmon_usage", base.add("metric", u.metric()).add("unit", u.unit()), number(u.value()));
       u.ratio().ifPresent(r -> g.add("costmon_quota_used_ratio", base.add("metric", u.metric()), number(r)));
     }
+  }
+
+  /**
+   * The account's spend by the {@code model} tag its provider gives each line, spend of no model as
+   * {@code unattributed}; empty when no line names a model (an account of a provider without models).
+   */
+  static Map<String, Money> byModel(AccountView a) {
+    Map<String, Money> out = new TreeMap<>();
+    boolean anyModel = false;
+    for (ServiceSpend s : a.services()) {
+      for (ServiceSpend.Part p : s.parts()) {
+        String model = p.tags().get(Tags.MODEL);
+        anyModel |= model != null;
+        out.merge(model == null ? Attribution.UNATTRIBUTED : model, p.amount(), Money::plus);
+      }
+    }
+    return anyModel ? out : Map.of();
   }
 
   /** One series of the service breakdown. */
@@ -330,23 +339,8 @@ public final class PromTextfile {
     for (ServiceSpend s : services) {
       merged.merge(s.service(), s.amount(), Money::plus);
     }
-    List<ServiceSeries> sorted = merged.entrySet().stream()
-        .map(e -> new ServiceSeries(e.getKey(), e.getValue()))
-        .sorted(Comparator.comparing((ServiceSeries s) -> s.amount().amount()).reversed()
-            .thenComparing(ServiceSeries::service))
-        .toList();
     List<ServiceSeries> out = new ArrayList<>();
-    Money rest = null;
-    for (ServiceSeries s : sorted) {
-      if (out.size() < top && !s.service().equals(OTHER)) {
-        out.add(s);
-      } else {
-        rest = rest == null ? s.amount() : rest.plus(s.amount());
-      }
-    }
-    if (rest != null) {
-      out.add(new ServiceSeries(OTHER, rest));
-    }
+    TopN.of(merged, top, Set.of()).forEach((service, m) -> out.add(new ServiceSeries(service, m)));
     return out;
   }
 

@@ -24,6 +24,16 @@ public final class Tags {
 
   public static final int MAX_VALUE = 256;
 
+  /**
+   * The tag naming the AI model a figure of spend is for (Anthropic, OpenAI, OpenRouter, a Vertex AI
+   * SKU): a dimension of its own beside the provider's line item, so spend per model adds up across
+   * line items ({@code report --by model}, the {@code .prom} file's model series).
+   */
+  public static final String MODEL = "model";
+
+  /** The tag naming the Wasabi bucket a figure of spend is for ({@code report --by bucket}). */
+  public static final String BUCKET = "bucket";
+
   private Tags() {}
 
   /** Built on first use: most figures have no tags, and every command builds figures. */

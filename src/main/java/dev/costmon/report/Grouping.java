@@ -2,6 +2,7 @@ package dev.costmon.report;
 
 import dev.costmon.budget.AccountView;
 import dev.costmon.budget.Attribution;
+import dev.costmon.model.Tags;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -45,7 +46,12 @@ public record Grouping(Kind kind, String labelKey) {
     return new Grouping(Kind.LABEL, key);
   }
 
-  /** Parses {@code account}, {@code provider}, {@code service} or {@code label:KEY}. */
+  /**
+   * Parses {@code account}, {@code provider}, {@code service}, {@code model}, {@code bucket} or
+   * {@code label:KEY}. {@code model} and {@code bucket} are the providers' tags of those names
+   * grouped like any label ({@code label:model}): the AI providers name each line's model, Wasabi
+   * each bucket's storage.
+   */
   public static Grouping parse(String text) {
     String trimmed = text.trim();
     if (trimmed.regionMatches(true, 0, "label:", 0, "label:".length())) {
@@ -55,8 +61,9 @@ public record Grouping(Kind kind, String labelKey) {
       case "account" -> ACCOUNT;
       case "provider" -> PROVIDER;
       case "service" -> SERVICE;
+      case Tags.MODEL, Tags.BUCKET -> label(trimmed.toLowerCase(Locale.ROOT));
       default -> throw new IllegalArgumentException(
-          "unknown grouping '" + text + "'; use account, provider, service or label:KEY");
+          "unknown grouping '" + text + "'; use account, provider, service, model, bucket or label:KEY");
     };
   }
 

@@ -160,7 +160,7 @@ class ConfigLoaderTest {
       gcp          | service_account_key: ${K}; table: p.billing.gcp_billing_export_v1_0 | it reports no usage
       ovh          | application_key: k; application_secret: ${S}; consumer_key: ${C} | it reports no usage
       supabase     | token: ${T}; organization: acme; plan: pro; projects: [abcdefghijklmnopqrst] | it reports api_requests, database_size_*, disk_used_*
-      wasabi       | access_key: ${K}; secret_key: ${S}; price_per_tb_month: 7.99 USD | it reports active_storage, api_calls, bucket_active_storage
+      wasabi       | access_key: ${K}; secret_key: ${S}; price_per_tb_month: 7.99 USD | it reports active_storage, api_calls, deleted_storage
       digitalocean | token: ${T}                                                      | it reports account_balance
       http-json    | url: https://cb.example/costs; usage: {seats: {pointer: /seats}}  | it reports seats
       focus        | path: exports/*.csv; usage_units: [GB-Hours]                      | it reports consumed_gb_hours
@@ -185,7 +185,7 @@ class ConfigLoaderTest {
             access_key: ${K}
             secret_key: ${S}
             price_per_tb_month: 7.99 USD
-            rates: {bucket_api_calls: 0.01 USD per 1k}
+            rates: {api_calls: 0.01 USD per 1k}
           - id: s
             provider: supabase
             token: ${T}

@@ -20,6 +20,7 @@ import dev.costmon.model.Aggregation;
 import dev.costmon.model.Money;
 import dev.costmon.model.Provenance;
 import dev.costmon.model.Quantity;
+import dev.costmon.model.Tags;
 import dev.costmon.store.CollectionState;
 import dev.costmon.store.SnapshotStatus;
 import java.io.IOException;
@@ -460,6 +461,61 @@ class PromTextfileTest {
 
     // Exit 3 would be lint findings (naming, units), which alert-rule authors also trip over.
     assertThat(p.exitValue()).as(output).isZero();
+  }
+
+  /** An AI account with 30 models (1 to 30 USD) and 0.50 USD of web search, which is no model. */
+  private static MonthView thirtyModels() {
+    Account ai = account("ai", "openrouter", Map.of(), USD, Optional.empty(), Map.of());
+    List<ServiceSpend> services = new ArrayList<>();
+    for (int i = 1; i <= 30; i++) {
+      Money m = usd(Integer.toString(i));
+      services.add(new ServiceSpend("model-" + i + " / input", m, Provenance.API,
+          List.of(new ServiceSpend.Part(Map.of(Tags.MODEL, "model-" + i), m))));
+    }
+    services.add(service("web search", usd("0.50")));
+    AccountView a = view(ai, usd("465.50"), eur("418.95"), services, usd("465.50"), List.of(),
+        Optional.of(new CollectionState("ai", Optional.of(LAST_OK), LAST_OK, SnapshotStatus.OK, Optional.empty(),
+            Duration.ofSeconds(1))));
+    return new MonthView(YearMonth.of(2026, 11), NOW, List.of(a), eur("418.95"), eur("418.95"), Optional.empty(),
+        Optional.empty());
+  }
+
+  @Test
+  void spendByModelIsTheTopModelsPerAccountThenUnattributedAndOtherAddingUpToTheAccount() {
+    String text = new PromTextfile(5, "1.2.3").render(thirtyModels(), false);
+
+    List<String> models = samples(text).stream()
+        .filter(l -> l.startsWith("costmon_model_spend_month_to_date")).toList();
+    assertThat(models).containsExactly(
+        "costmon_model_spend_month_to_date{account=\"ai\",currency=\"USD\",model=\"model-26\",provider=\"openrouter\"} 26.0",
+        "costmon_model_spend_month_to_date{account=\"ai\",currency=\"USD\",model=\"model-27\",provider=\"openrouter\"} 27.0",
+        "costmon_model_spend_month_to_date{account=\"ai\",currency=\"USD\",model=\"model-28\",provider=\"openrouter\"} 28.0",
+        "costmon_model_spend_month_to_date{account=\"ai\",currency=\"USD\",model=\"model-29\",provider=\"openrouter\"} 29.0",
+        "costmon_model_spend_month_to_date{account=\"ai\",currency=\"USD\",model=\"model-30\",provider=\"openrouter\"} 30.0",
+        "costmon_model_spend_month_to_date{account=\"ai\",currency=\"USD\",model=\"other\",provider=\"openrouter\"} 325.0",
+        "costmon_model_spend_month_to_date{account=\"ai\",currency=\"USD\",model=\"unattributed\",provider=\"openrouter\"} 0.5");
+    // The same top-N-plus-other rule bounds the service breakdown.
+    assertThat(samples(text)).filteredOn(l -> l.startsWith("costmon_service_spend_month_to_date")).hasSize(6);
+    // The sample's accounts name no models: no model series at all.
+    assertThat(new PromTextfile(5, "1.2.3").render(sample(), false)).doesNotContain("costmon_model_spend");
+  }
+
+  @Test
+  void theBoundedModelSeriesPassPromtoolAndANodeExporterScrape() throws IOException, InterruptedException {
+    Path script = Path.of(".ci/validate-prom.sh").toAbsolutePath();
+    Assumptions.assumeTrue(Files.isExecutable(script), "run from the project directory");
+    Assumptions.assumeTrue(Fixtures.onPath("promtool").isPresent(), "promtool is not on PATH");
+    Assumptions.assumeTrue(Fixtures.onPath("prometheus-node-exporter").or(() -> Fixtures.onPath("node_exporter"))
+        .isPresent(), "node_exporter is not on PATH");
+    Path file = dir.resolve("costmon.prom");
+    new PromTextfile(5, "1.2.3").write(file, thirtyModels(), false);
+
+    Process p = new ProcessBuilder(script.toString(), file.toString()).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(p.exitValue()).as(output).isZero();
+    assertThat(output).contains("promtool clean");
   }
 
   private static List<String> samples(String text) {

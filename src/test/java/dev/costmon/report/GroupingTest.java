@@ -14,12 +14,14 @@ class GroupingTest {
     assertThat(Grouping.parse("service")).isEqualTo(Grouping.SERVICE);
     assertThat(Grouping.parse("label:team")).isEqualTo(Grouping.label("team"));
     assertThat(Grouping.parse("label:team").label()).isEqualTo("label:team");
+    assertThat(Grouping.parse("Model")).isEqualTo(Grouping.label("model"));
+    assertThat(Grouping.parse("bucket")).isEqualTo(Grouping.label("bucket"));
   }
 
   @Test
   void rejectsUnknownGroupingAndMissingKey() {
     assertThatThrownBy(() -> Grouping.parse("team"))
-        .hasMessage("unknown grouping 'team'; use account, provider, service or label:KEY");
+        .hasMessage("unknown grouping 'team'; use account, provider, service, model, bucket or label:KEY");
     assertThatThrownBy(() -> Grouping.parse("label:"))
         .hasMessage("--by label: needs a label key, e.g. --by label:team");
   }

@@ -14,7 +14,10 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Maps the daily buckets of {@code cost_report} grouped by workspace and description to spend:
@@ -28,6 +31,7 @@ final class CostReport {
   /** The tag that carries a line's workspace, for attribution rules ({@code tags: {workspace: ...}}). */
   static final String WORKSPACE_TAG = "workspace";
   private static final String DEFAULT_WORKSPACE = "default";
+  private static final Pattern MODEL_IN_DESCRIPTION = Pattern.compile("^(Claude [^-]+?) Usage - ");
 
   private CostReport() {}
 
@@ -46,7 +50,7 @@ final class CostReport {
         // Several results can share a line name (split by service tier or context window).
         String line = dimension(result);
         lines.merge(line, amount(result, at), Money::plus);
-        tagsByLine.putIfAbsent(line, Map.of(WORKSPACE_TAG, Tags.clip(workspace(result))));
+        tagsByLine.putIfAbsent(line, tags(result));
       }
     }
     List<Observation> spend = new ArrayList<>();
@@ -74,6 +78,32 @@ final class CostReport {
     }
     String workspace = workspace(result);
     return workspace.equals(DEFAULT_WORKSPACE) ? description : workspace + "/" + description;
+  }
+
+  /** The line's workspace, and its model when the line is for one. */
+  private static Map<String, String> tags(JsonNode result) {
+    Map<String, String> tags = new TreeMap<>();
+    tags.put(WORKSPACE_TAG, Tags.clip(workspace(result)));
+    model(result).ifPresent(m -> tags.put(Tags.MODEL, Tags.clip(m)));
+    return tags;
+  }
+
+  /**
+   * The model a line is for: its {@code model} field (with {@code group_by[]=description}), else
+   * the model name the Console writes before " Usage - " in the description ({@code Claude Sonnet 4
+   * Usage - Input Tokens}); none for web search, code execution and other non-token lines.
+   */
+  static Optional<String> model(JsonNode result) {
+    String model = Json.optionalText(result, "model");
+    if (model != null && !model.isBlank()) {
+      return Optional.of(model.strip());
+    }
+    String description = Json.optionalText(result, "description");
+    if (description == null) {
+      return Optional.empty();
+    }
+    Matcher m = MODEL_IN_DESCRIPTION.matcher(description);
+    return m.find() ? Optional.of(m.group(1).strip()) : Optional.empty();
   }
 
   /** The workspace id, {@code default} for the organisation's default workspace (a null id). */

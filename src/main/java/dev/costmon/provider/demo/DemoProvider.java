@@ -6,6 +6,7 @@ import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Provenance;
 import dev.costmon.model.Quantity;
+import dev.costmon.model.Tags;
 import dev.costmon.provider.Backfill;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderContext;
@@ -98,8 +99,10 @@ public final class DemoProvider implements ProviderType<DemoSettings> {
     }
     Money total = scale(daily, factor);
     Money main = scale(total, new BigDecimal("0.7"));
-    out.add(spend(day, "gpt-4.1", main));
-    out.add(spend(day, "text-embedding-3-small", total.minus(main)));
+    // Tagged with their model as the AI providers tag theirs, so the demo shows report --by model.
+    out.add(spend(day, "gpt-4.1", main).withTags(Map.of(Tags.MODEL, "gpt-4.1")));
+    out.add(spend(day, "text-embedding-3-small", total.minus(main))
+        .withTags(Map.of(Tags.MODEL, "text-embedding-3-small")));
   }
 
   private static void growing(List<Observation> out, LocalDate day, Money daily, SplittableRandom random) {

@@ -3,6 +3,7 @@ package dev.costmon.provider.gcp;
 import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Provenance;
+import dev.costmon.model.Tags;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderException;
 import dev.costmon.provider.ProviderException.Kind;
@@ -130,7 +131,7 @@ final class BillingExport {
       String sku = optionalCell(row, column, "sku").orElse("");
       String dimension = (service.isBlank() ? "(no service)" : service) + (sku.isBlank() ? "" : " / " + sku);
       spend.add(Observation.spend(day, dimension, new Money(cost.add(credits), rowCurrency), Provenance.API)
-          .withTags(tags(row, column)));
+          .withTags(tags(row, column, sku)));
       charged.add(day);
       BigDecimal[] sum = totals.computeIfAbsent(rowCurrency, c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
       sum[0] = sum[0].add(cost);
@@ -159,10 +160,11 @@ final class BillingExport {
   }
 
   /**
-   * A row's project and kept labels as tags. An answer archived before the query asked for them has
+   * A row's project, kept labels and model (its SKU, where the query asked per SKU) as tags. An answer archived before the query asked for them has
    * neither column, and its figures have no tags.
    */
-  private static Map<String, String> tags(List<String> row, Map<String, Integer> column) throws ProviderException {
+  private static Map<String, String> tags(List<String> row, Map<String, Integer> column, String sku)
+      throws ProviderException {
     Map<String, String> tags = new TreeMap<>();
     if (column.containsKey("labels")) {
       tags.putAll(LabelPairs.parse(optionalCell(row, column, "labels").orElse("")));
@@ -170,6 +172,11 @@ final class BillingExport {
     if (column.containsKey("project")) {
       optionalCell(row, column, "project").filter(p -> !p.isBlank())
           .ifPresent(p -> tags.put(GcpSettings.PROJECT_TAG, p));
+    }
+    // The SKU of a service broken down per SKU (Vertex AI: "Gemini 2.5 Pro Input Text Tokens") is what
+    // the export has for a model; a kept label named model, or a full set of 19 labels, goes first.
+    if (!sku.isBlank() && tags.size() < Tags.MAX) {
+      tags.putIfAbsent(Tags.MODEL, Tags.clip(sku));
     }
     return tags;
   }

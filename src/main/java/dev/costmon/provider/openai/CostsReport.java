@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -56,8 +57,9 @@ final class CostsReport {
         JsonNode amount = JsonFields.object(result, "amount", PATH + " result");
         BigDecimal value = JsonFields.decimal(amount, "value", PATH + " result.amount");
         Currency currency = currency(JsonFields.text(amount, "currency", PATH + " result.amount"));
-        Map<String, String> tags = Fields.optionalText(result, "project_id")
-            .map(id -> Map.of(PROJECT_TAG, Tags.clip(settings.projectLabel(id)))).orElse(Map.of());
+        Map<String, String> tags = new TreeMap<>();
+        Fields.optionalText(result, "project_id").ifPresent(id -> tags.put(PROJECT_TAG, Tags.clip(settings.projectLabel(id))));
+        Fields.optionalText(result, "line_item").flatMap(CostsReport::model).ifPresent(m -> tags.put(Tags.MODEL, Tags.clip(m)));
         sums.merge(new Key(day, dimension(result, settings), tags, currency), value, BigDecimal::add);
       }
     }
@@ -79,6 +81,15 @@ final class CostsReport {
       }
     }
     return spend;
+  }
+
+  /**
+   * The model of a line item written {@code "<model>, <what>"} ({@code gpt-4o-2024-08-06, cached
+   * input}); none for items of no model ({@code web search tool calls}).
+   */
+  static Optional<String> model(String lineItem) {
+    int comma = lineItem.indexOf(", ");
+    return comma > 0 ? Optional.of(lineItem.substring(0, comma).strip()) : Optional.empty();
   }
 
   /** {@code "<project name or id> / <line item>"}, or whichever of the two the result has. */

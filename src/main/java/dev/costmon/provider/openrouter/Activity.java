@@ -5,6 +5,7 @@ import dev.costmon.model.Aggregation;
 import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Provenance;
+import dev.costmon.model.Tags;
 import dev.costmon.provider.JsonFields;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderException;
@@ -97,7 +98,10 @@ final class Activity {
   }
 
   private static void add(List<Observation> result, LocalDate day, String model, Totals t) {
-    result.add(Observation.spend(day, model, new Money(t.usage(), USD), Provenance.API));
+    // The model is its own tag too, so report --by model adds it up across accounts; a day's
+    // explicit zero (model "") names none.
+    result.add(Observation.spend(day, model, new Money(t.usage(), USD), Provenance.API)
+        .withTags(model.isEmpty() ? Map.of() : Map.of(Tags.MODEL, Tags.clip(model))));
     result.add(usage(day, "requests", model, t.requests(), "requests"));
     result.add(usage(day, "prompt_tokens", model, t.promptTokens(), "tokens"));
     result.add(usage(day, "completion_tokens", model, t.completionTokens(), "tokens"));

@@ -3,6 +3,7 @@ package dev.costmon.provider.wasabi;
 import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Provenance;
+import dev.costmon.model.Tags;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * What Wasabi will charge, estimated from the account's daily records the way its pay-go invoice
@@ -42,9 +44,20 @@ final class StorageEstimate {
 
   private final WasabiSettings settings;
   private final BigDecimal bytesDaysPerPrice;
+  private final Map<LocalDate, List<Utilization>> buckets;
 
   StorageEstimate(WasabiSettings settings) {
+    this(settings, Map.of());
+  }
+
+  /**
+   * With each day's bucket records: a day's timed active and deleted storage is split into the
+   * share of each bucket that has a record that day (tagged {@code bucket}, for {@code report --by
+   * bucket}) and the rest the buckets do not explain (untagged), the same services and totals.
+   */
+  StorageEstimate(WasabiSettings settings, Map<LocalDate, List<Utilization>> buckets) {
     this.settings = settings;
+    this.buckets = buckets;
     this.bytesDaysPerPrice = BYTES_PER_TB.multiply(DAYS_PER_PRICE);
   }
 
@@ -112,8 +125,8 @@ final class StorageEstimate {
       Money active = daily(u.active());
       Money deleted = daily(u.deleted());
       Money minimum = daily(u.minimumCharge().orElseThrow());
-      out.add(Observation.spend(u.day(), ACTIVE, active, Provenance.ESTIMATE));
-      out.add(Observation.spend(u.day(), DELETED, deleted, Provenance.ESTIMATE));
+      byBucket(u.day(), ACTIVE, active, Utilization::active, out);
+      byBucket(u.day(), DELETED, deleted, Utilization::deleted, out);
       out.add(Observation.spend(u.day(), MINIMUM, minimum, Provenance.ESTIMATE));
       lastDay = active.plus(deleted).plus(minimum);
       total = total.plus(lastDay);
@@ -141,8 +154,8 @@ final class StorageEstimate {
       deleted = deleted.plus(lastDeleted);
       Money owed = minimumBetween(first, u.day()).minus(active);
       Money newShortfall = owed.isNegative() ? zero : owed;
-      out.add(Observation.spend(u.day(), ACTIVE, lastActive, Provenance.ESTIMATE));
-      out.add(Observation.spend(u.day(), DELETED, lastDeleted, Provenance.ESTIMATE));
+      byBucket(u.day(), ACTIVE, lastActive, Utilization::active, out);
+      byBucket(u.day(), DELETED, lastDeleted, Utilization::deleted, out);
       Money trueUp = normal(newShortfall.minus(shortfall));
       out.add(Observation.spend(u.day(), MINIMUM, trueUp, Provenance.ESTIMATE));
       shortfall = newShortfall;
@@ -156,6 +169,29 @@ final class StorageEstimate {
     Money atLeastMinimum = projectedActive.compareTo(minimum) < 0 ? minimum : projectedActive;
     Money forecast = atLeastMinimum.plus(projectedDeleted);
     out.add(Observation.forecast(month.atDay(1), normal(forecast), Provenance.ESTIMATE));
+  }
+
+  /**
+   * A day's charge of one kind of storage: each bucket's own bytes at the daily price, tagged with
+   * the bucket, and the rest of the account's charge untagged (also when it is zero and no bucket
+   * has a record, so the day keeps its row).
+   */
+  private void byBucket(LocalDate day, String service, Money charge, Function<Utilization, BigDecimal> bytes,
+      List<Observation> out) {
+    Money rest = charge;
+    boolean split = false;
+    for (Utilization b : buckets.getOrDefault(day, List.of())) {
+      Money share = daily(bytes.apply(b));
+      if (!share.isZero()) {
+        out.add(Observation.spend(day, service, share, Provenance.ESTIMATE)
+            .withTags(Map.of(Tags.BUCKET, Tags.clip(b.bucket()))));
+        rest = rest.minus(share);
+        split = true;
+      }
+    }
+    if (!split || !rest.isZero()) {
+      out.add(Observation.spend(day, service, normal(rest), Provenance.ESTIMATE));
+    }
   }
 
   private Money money(BigDecimal amount) {

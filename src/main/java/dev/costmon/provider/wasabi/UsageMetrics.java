@@ -5,22 +5,25 @@ import dev.costmon.model.Observation;
 import dev.costmon.model.Provenance;
 import dev.costmon.model.Quantity;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * The usage figures of the Stats API records. Account totals carry the plain names ({@code
- * padded_storage}) with an empty dimension; per-bucket figures carry a {@code bucket_} prefix with
- * the bucket as dimension. The names differ because a quota applies to the sum over a metric's
- * dimensions: under one name every byte would count twice, once in the total and once in its bucket.
+ * The usage figures of the Stats API records: each account figure of a day split into its buckets'
+ * figures (the bucket as dimension) and the rest the buckets do not explain (dimension ""), so a
+ * metric summed over its dimensions is the account's total and a quota counts every byte once, while
+ * the history keeps each bucket's storage, objects and calls. A day without bucket records keeps the
+ * account figure whole.
  */
 final class UsageMetrics {
   static final String BYTES = "bytes";
-  static final String BUCKET_PREFIX = "bucket_";
 
   /** One metric: its name, unit, how days make a month, and where its value is in a record. */
   private record Metric(
@@ -37,34 +40,47 @@ final class UsageMetrics {
 
   private UsageMetrics() {}
 
-  /** Every metric name, the accounts' and the buckets' ({@code bucket_*}). */
+  /** Every metric name; a bucket's figures carry the same names, the bucket as dimension. */
   static Set<String> names() {
     Set<String> out = new TreeSet<>();
-    METRICS.forEach(m -> {
-      out.add(m.name());
-      out.add(BUCKET_PREFIX + m.name());
-    });
+    METRICS.forEach(m -> out.add(m.name()));
     return out;
   }
 
-  /** Account totals, dimension "". */
-  static List<Observation> account(List<Utilization> records) {
-    return observations(records, "");
-  }
-
-  /** Per-bucket figures under {@code bucket_*} names, dimension = bucket name. */
-  static List<Observation> buckets(List<Utilization> records) {
-    return observations(records, BUCKET_PREFIX);
-  }
-
-  private static List<Observation> observations(List<Utilization> records, String prefix) {
+  /** The account's figures of each day, split by the buckets' records of that day. */
+  static List<Observation> observations(List<Utilization> totals, Map<LocalDate, List<Utilization>> buckets) {
     List<Observation> out = new ArrayList<>();
-    for (Utilization u : records) {
+    for (Utilization u : totals) {
+      List<Utilization> ofDay = buckets.getOrDefault(u.day(), List.of());
       for (Metric m : METRICS) {
-        m.value().apply(u).ifPresent(v -> out.add(Observation.usage(
-            u.day(), prefix + m.name(), u.bucket(), v, m.unit(), m.aggregation(), Provenance.API)));
+        Optional<BigDecimal> total = m.value().apply(u);
+        if (total.isEmpty()) {
+          continue;
+        }
+        BigDecimal rest = total.get();
+        for (Utilization b : ofDay) {
+          Optional<BigDecimal> part = m.value().apply(b);
+          if (part.isPresent()) {
+            out.add(usage(u.day(), m, b.bucket(), part.get()));
+            rest = rest.subtract(part.get());
+          }
+        }
+        if (rest.signum() != 0 || ofDay.isEmpty()) {
+          out.add(usage(u.day(), m, "", rest));
+        }
       }
     }
     return out;
+  }
+
+  /** Bucket records by day, each day's in bucket order. */
+  static Map<LocalDate, List<Utilization>> byDay(List<Utilization> buckets) {
+    Map<LocalDate, List<Utilization>> out = new TreeMap<>();
+    buckets.forEach(b -> out.computeIfAbsent(b.day(), d -> new ArrayList<>()).add(b));
+    return out;
+  }
+
+  private static Observation usage(LocalDate day, Metric m, String bucket, BigDecimal value) {
+    return Observation.usage(day, m.name(), bucket, value, m.unit(), m.aggregation(), Provenance.API);
   }
 }

@@ -81,9 +81,9 @@ public final class WasabiProvider implements ProviderType<WasabiSettings> {
     LocalDate newest = totals.get(totals.size() - 1).day();
     context.log().accept(totals.size() + " days through " + newest + ", "
         + buckets.size() + " bucket records");
-    List<Observation> result = new ArrayList<>(new StorageEstimate(settings).observations(totals));
-    result.addAll(UsageMetrics.account(totals));
-    result.addAll(UsageMetrics.buckets(buckets));
+    Map<LocalDate, List<Utilization>> byDay = UsageMetrics.byDay(buckets);
+    List<Observation> result = new ArrayList<>(new StorageEstimate(settings, byDay).observations(totals));
+    result.addAll(UsageMetrics.observations(totals, byDay));
     return result;
   }
 }

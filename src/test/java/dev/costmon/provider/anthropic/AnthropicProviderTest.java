@@ -42,6 +42,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AnthropicProviderTest {
+  private static final String SONNET = "claude-sonnet-4-20250514";
   private static final String ADMIN_KEY = "sk-ant-admin01-t3stS3cretV4lue-9f8e7d6c5b4a";
   private static final String STANDARD_KEY = "sk-ant-api03-st4ndardK3yValue-0a1b2c3d";
   private static final String COST = "/v1/organizations/cost_report";
@@ -159,20 +160,33 @@ class AnthropicProviderTest {
     assertThat(spend.stream().map(Observation::day).distinct().count()).isEqualTo(23);
     assertThat(spend).contains(
         Observation.spend(LocalDate.of(2026, 11, 1), "Claude Sonnet 4 Usage - Input Tokens",
-            Money.of("12.505", "USD"), Provenance.API).withTags(Map.of("workspace", "default")),
+            Money.of("12.505", "USD"), Provenance.API).withTags(Map.of("workspace", "default", "model", SONNET)),
         Observation.spend(LocalDate.of(2026, 11, 1),
             "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ/Claude Haiku 3.5 Usage - Input Tokens",
-            Money.of("0.12345678901234", "USD"), Provenance.API).withTags(Map.of("workspace", "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ")),
+            Money.of("0.12345678901234", "USD"), Provenance.API)
+            .withTags(Map.of("workspace", "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ", "model", "claude-3-5-haiku-20241022")),
         Observation.spend(LocalDate.of(2026, 11, 2), "", Money.zero(CostReport.USD), Provenance.API),
         Observation.spend(LocalDate.of(2026, 11, 5), "Web Search Usage", Money.of("10.00", "USD"), Provenance.API).withTags(Map.of("workspace", "default")),
         Observation.spend(LocalDate.of(2026, 11, 15), "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ/Code Execution Usage",
             Money.of("0.05", "USD"), Provenance.API).withTags(Map.of("workspace", "wrkspc_01JwQvzr7rXLA5AGx3HKfFUJ")),
         // standard and batch lines of the same description add up to one row
         Observation.spend(LocalDate.of(2026, 11, 20), "Claude Sonnet 4 Usage - Input Tokens",
-            Money.of("1.50", "USD"), Provenance.API).withTags(Map.of("workspace", "default")),
+            Money.of("1.50", "USD"), Provenance.API).withTags(Map.of("workspace", "default", "model", SONNET)),
         Observation.spend(LocalDate.of(2026, 11, 23), "Claude Sonnet 4 Usage - Input Tokens",
-            Money.of("0.005", "USD"), Provenance.API).withTags(Map.of("workspace", "default")));
+            Money.of("0.005", "USD"), Provenance.API).withTags(Map.of("workspace", "default", "model", SONNET)));
     assertThat(spend.stream().filter(o -> o.day().equals(LocalDate.of(2026, 11, 20)))).hasSize(1);
+  }
+
+  @Test
+  void eachLineOfAModelIsTaggedWithItsModelFromTheFieldElseTheDescription() throws Exception {
+    assertThat(CostReport.model(new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        "{\"description\": \"Claude Sonnet 4 Usage - Input Tokens\", \"model\": \"claude-sonnet-4-20250514\"}")))
+        .contains(SONNET);
+    // Without group_by the API leaves model null: the Console's line name still says which model.
+    assertThat(CostReport.model(new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        "{\"description\": \"Claude Opus 4.1 Usage - Output Tokens\", \"model\": null}")))
+        .contains("Claude Opus 4.1");
+    assertThat(CostReport.model(new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"description\": \"Web Search Usage\"}"))).isEmpty();
   }
 
   @Test

@@ -89,7 +89,10 @@ class GcpProviderTest {
   }
 
   private static Observation spend(int day, String dimension, String amount) {
-    return Observation.spend(nov(day), dimension, Money.of(amount, "USD"), Provenance.API);
+    Observation o = Observation.spend(nov(day), dimension, Money.of(amount, "USD"), Provenance.API);
+    // A SKU row (Vertex AI) carries its SKU as the model tag.
+    int sku = dimension.indexOf(" / ");
+    return sku < 0 ? o : o.withTags(Map.of("model", dimension.substring(sku + 3)));
   }
 
   private static BigDecimal total(List<Observation> rows) {

@@ -146,7 +146,15 @@ class OpenAiProviderTest {
 
   /** A project's line item: named "project / line item" and tagged with the project, for attribution rules. */
   private static Observation projectRow(int day, String project, String lineItem, String amount) {
-    return spendRow(day, project + " / " + lineItem, amount).withTags(Map.of("project", project));
+    Map<String, String> tags = new java.util.TreeMap<>(Map.of("project", project));
+    CostsReport.model(lineItem).ifPresent(m -> tags.put("model", m));
+    return spendRow(day, project + " / " + lineItem, amount).withTags(tags);
+  }
+
+  @Test
+  void theModelOfALineItemIsItsOwnTag() {
+    assertThat(CostsReport.model("gpt-4o-2024-08-06, cached input")).contains("gpt-4o-2024-08-06");
+    assertThat(CostsReport.model("web search tool calls")).isEmpty();
   }
 
   private static Observation usageRow(int day, String metric, String model, long value, String unit) {

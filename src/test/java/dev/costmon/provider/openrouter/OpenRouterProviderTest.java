@@ -99,6 +99,11 @@ class OpenRouterProviderTest {
     return catchThrowableOfType(ProviderException.class, () -> collect(yaml));
   }
 
+  /** A model's spend of a day: the model is the dimension and, for report --by model, its tag. */
+  private static Observation model(LocalDate day, String model, String amount) {
+    return Observation.spend(day, model, Money.of(amount, "USD"), Provenance.API).withTags(Map.of("model", model));
+  }
+
   private static List<Observation> spend(List<Observation> result) {
     return result.stream().filter(o -> o.kind() == ObservationKind.SPEND).toList();
   }
@@ -133,10 +138,10 @@ class OpenRouterProviderTest {
 
     // Rows per endpoint are summed per model; 0.1015644762 + 0.05 stays exact.
     assertThat(spend(result)).contains(
-        Observation.spend(nov(2), "openai/gpt-4.1", Money.of("0.1515644762", "USD"), Provenance.API),
-        Observation.spend(nov(2), "anthropic/claude-sonnet-4", Money.of("1.2345678901", "USD"), Provenance.API),
-        Observation.spend(nov(15), "deepseek/deepseek-chat-v3-0324:free", Money.of("0", "USD"), Provenance.API),
-        Observation.spend(nov(22), "anthropic/claude-sonnet-4", Money.of("2.5", "USD"), Provenance.API));
+        model(nov(2), "openai/gpt-4.1", "0.1515644762"),
+        model(nov(2), "anthropic/claude-sonnet-4", "1.2345678901"),
+        model(nov(15), "deepseek/deepseek-chat-v3-0324:free", "0"),
+        model(nov(22), "anthropic/claude-sonnet-4", "2.5"));
     assertThat(total(result)).isEqualByComparingTo("3.8861323663");
     assertThat(total(result).toPlainString()).isEqualTo("3.8861323663");
     assertThat(spend(result)).allSatisfy(o -> {

@@ -13,6 +13,7 @@ import dev.costmon.config.ConfigException;
 import dev.costmon.model.Observation;
 import dev.costmon.model.ObservationKind;
 import dev.costmon.model.Provenance;
+import dev.costmon.model.Tags;
 import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderException;
 import dev.costmon.provider.ProviderException.Kind;
@@ -25,10 +26,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +70,7 @@ class WasabiProviderTest {
       // Every day Wasabi answered for has its three rows; the lagging days have none.
       assertThat(obs.stream().filter(o -> o.kind() == ObservationKind.SPEND).map(Observation::day).distinct())
           .containsExactlyElementsOf(days(LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 21)));
-      assertThat(obs.stream().filter(o -> o.kind() == ObservationKind.SPEND)).hasSize(63)
+      assertThat(obs.stream().filter(o -> o.kind() == ObservationKind.SPEND))
           .allSatisfy(o -> {
             assertThat(o.provenance()).isEqualTo(Provenance.ESTIMATE);
             assertThat(o.unit()).isEqualTo("USD");
@@ -86,15 +90,19 @@ class WasabiProviderTest {
       assertThat(usage(obs, "api_calls")).allSatisfy(o -> {
         assertThat(o.unit()).isEqualTo("count");
         assertThat(o.provenance()).isEqualTo(Provenance.API);
-        assertThat(o.dimension()).isEmpty();
       });
-      // Per bucket under other names: summing a metric over its dimensions never counts a byte twice.
-      assertThat(usage(obs, "padded_storage")).allSatisfy(o -> assertThat(o.dimension()).isEmpty());
-      assertThat(usageOn(obs, "bucket_padded_storage", last)).isEqualByComparingTo(usageOn(obs, "padded_storage", last));
-      assertThat(usage(obs, "bucket_objects").stream().map(Observation::dimension).distinct())
-          .containsExactly("backups", "media");
-      assertThat(usage(obs, "bucket_api_calls").stream().filter(o -> o.dimension().equals("media"))
+      // The account's figures split by bucket, the rest without one: summed over its dimensions a
+      // metric is the account's total, never a byte twice, and no metric repeats another.
+      assertThat(usage(obs, "objects").stream().map(Observation::dimension).distinct())
+          .containsExactlyInAnyOrder("backups", "media");
+      assertThat(obs).noneMatch(o -> o.metric().startsWith("bucket_"));
+      assertThat(usage(obs, "padded_storage").stream().filter(o -> o.day().equals(last))
+          .map(Observation::dimension)).containsExactly("backups", "media");
+      assertThat(usage(obs, "api_calls").stream().filter(o -> o.dimension().equals("media"))
           .map(Observation::value).reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("4200");
+      // The storage charge per bucket, tagged, the services and their totals unchanged.
+      assertThat(obs.stream().filter(o -> o.kind() == ObservationKind.SPEND && !o.tags().isEmpty())
+          .map(o -> o.tags().get(Tags.BUCKET)).distinct()).containsExactlyInAnyOrder("backups", "media");
 
       assertThat(f.requests).containsExactly(
           "GET " + ACCOUNT + "?from=2026-11-01&to=2026-11-23&pageNum=0&pageSize=100",
@@ -103,6 +111,39 @@ class WasabiProviderTest {
           "GET " + BUCKETS + "?from=2026-11-01&to=2026-11-23&pageNum=0&pageSize=100");
       assertThat(f.requestHeaders).allSatisfy(h ->
           assertThat(h.get("Authorization")).containsExactly(ACCESS + ":" + SECRET));
+    }
+  }
+
+  @Test
+  void aBucketAppearingMidMonthAndOneGrowingShowTheirOwnShareOfTheCharge() throws Exception {
+    // "logs" holds 1 TiB from Nov 1, growing by 0.25 TiB a day from Nov 11; "ml-data" appears on Nov 15
+    // with 2 TiB. The account's record is their sum and 0.5 TiB outside any bucket record.
+    BigInteger half = TIB.shiftRight(1);
+    Function<LocalDate, BigInteger> logs = d -> d.getDayOfMonth() <= 10 ? TIB
+        : TIB.add(TIB.shiftRight(2).multiply(BigInteger.valueOf(d.getDayOfMonth() - 10L)));
+    Function<LocalDate, BigInteger> ml = d -> d.getDayOfMonth() < 15 ? BigInteger.ZERO : TIB.shiftLeft(1);
+    try (ProviderFixture f = new ProviderFixture()) {
+      f.route(BUCKETS, new FakeStats(d -> {
+        List<Day> days = new ArrayList<>(List.of(new Day("logs", logs.apply(d), BigInteger.ZERO, 5, 50)));
+        if (ml.apply(d).signum() > 0) {
+          days.add(new Day("ml-data", ml.apply(d), BigInteger.ZERO, 7, 70));
+        }
+        return days;
+      }, false));
+      f.route(ACCOUNT, new FakeStats(d -> List.of(Day.account(
+          logs.apply(d).add(ml.apply(d)).add(half), BigInteger.ZERO, BigInteger.ZERO)), false));
+      List<Observation> obs = collect(f, KEYS, WINDOW);
+
+      Map<String, BigDecimal> byBucket = new TreeMap<>();
+      obs.stream().filter(o -> o.kind() == ObservationKind.SPEND)
+          .forEach(o -> byBucket.merge(o.tags().getOrDefault(Tags.BUCKET, "(none)"), o.value(), BigDecimal::add));
+      // 0.233 a TiB-day through Nov 23. logs: 23 TiB-days + 0.25 x (1 + ... + 13) = 45.75 TiB-days.
+      assertThat(byBucket.get("logs")).isEqualByComparingTo("10.65975");
+      // ml-data: 2 TiB for the 9 days from Nov 15.
+      assertThat(byBucket.get("ml-data")).isEqualByComparingTo("4.194");
+      assertThat(byBucket.get("(none)")).isEqualByComparingTo("2.6795");
+      assertThat(obs.stream().filter(o -> "ml-data".equals(o.tags().get(Tags.BUCKET))).map(Observation::day)
+          .min(LocalDate::compareTo)).contains(LocalDate.of(2026, 11, 15));
     }
   }
 
@@ -141,7 +182,7 @@ class WasabiProviderTest {
           "GET " + BUCKETS + "?from=2026-10-31&to=2026-11-23&pageNum=0&pageSize=100");
       assertThat(obs.stream().filter(o -> o.kind() == ObservationKind.SPEND).map(Observation::day).distinct())
           .containsExactlyElementsOf(days(LocalDate.of(2026, 9, 1), LocalDate.of(2026, 11, 23)));
-      assertThat(usage(obs, "bucket_objects")).hasSize(84 * 2);
+      assertThat(usage(obs, "objects")).filteredOn(o -> !o.dimension().isEmpty()).hasSize(84 * 2);
       assertThat(spendIn(obs, 2026, 9)).isEqualByComparingTo("6.99");
       assertThat(spendIn(obs, 2026, 10)).isEqualByComparingTo("7.223");
       assertThat(spendIn(obs, 2026, 11)).isEqualByComparingTo("5.359");
@@ -159,7 +200,7 @@ class WasabiProviderTest {
       assertThat(f.requests).endsWith(
           "GET " + BUCKETS + "?from=2026-11-01&to=2026-11-23&pageNum=0&pageSize=100",
           "GET " + BUCKETS + "?from=2026-11-01&to=2026-11-23&pageNum=1&pageSize=100");
-      assertThat(usage(obs, "bucket_objects")).hasSize(105);
+      assertThat(usage(obs, "objects")).filteredOn(o -> !o.dimension().isEmpty()).hasSize(105);
     }
   }
 
