@@ -24,7 +24,8 @@ costmon_metrics="costmon_build_info costmon_demo costmon_spend_month_to_date
   costmon_max_age_seconds costmon_collect_success costmon_collect_duration_seconds
   costmon_total_spend_month_to_date costmon_total_forecast_month_end costmon_total_cap
   costmon_total_cap_used_ratio costmon_floor costmon_spend_daily costmon_spend_daily_reporting
-  costmon_attributed_spend_month_to_date costmon_provenance_spend_month_to_date"
+  costmon_attributed_spend_month_to_date costmon_provenance_spend_month_to_date
+  costmon_model_spend_month_to_date"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo -n "$@"; fi; }
 apt_updated=0

@@ -45,7 +45,7 @@ public final class ReportCommand implements Callable<Integer> {
   String month;
 
   @Option(names = "--by", paramLabel = "GROUPING", defaultValue = "account",
-      description = "account, provider, service, model, bucket or label:KEY (default: ${DEFAULT-VALUE}).")
+      description = "account, provider, service, model, bucket, resource or label:KEY (default: ${DEFAULT-VALUE}).")
   String by;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",

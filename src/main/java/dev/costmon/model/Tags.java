@@ -34,6 +34,12 @@ public final class Tags {
   /** The tag naming the Wasabi bucket a figure of spend is for ({@code report --by bucket}). */
   public static final String BUCKET = "bucket";
 
+  /**
+   * The tag naming the resource a figure of spend is for, as its dimension names it ({@code
+   * Droplets / ml-test}; {@code report --by resource}).
+   */
+  public static final String RESOURCE = "resource";
+
   private Tags() {}
 
   /** Built on first use: most figures have no tags, and every command builds figures. */

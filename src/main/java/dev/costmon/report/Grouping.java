@@ -47,10 +47,10 @@ public record Grouping(Kind kind, String labelKey) {
   }
 
   /**
-   * Parses {@code account}, {@code provider}, {@code service}, {@code model}, {@code bucket} or
-   * {@code label:KEY}. {@code model} and {@code bucket} are the providers' tags of those names
-   * grouped like any label ({@code label:model}): the AI providers name each line's model, Wasabi
-   * each bucket's storage.
+   * Parses {@code account}, {@code provider}, {@code service}, {@code model}, {@code bucket},
+   * {@code resource} or {@code label:KEY}. The three dimensions are the providers' tags of those
+   * names grouped like any label ({@code label:model}): the AI providers name each line's model,
+   * Wasabi each bucket's storage, DigitalOcean each resource.
    */
   public static Grouping parse(String text) {
     String trimmed = text.trim();
@@ -61,9 +61,9 @@ public record Grouping(Kind kind, String labelKey) {
       case "account" -> ACCOUNT;
       case "provider" -> PROVIDER;
       case "service" -> SERVICE;
-      case Tags.MODEL, Tags.BUCKET -> label(trimmed.toLowerCase(Locale.ROOT));
+      case Tags.MODEL, Tags.BUCKET, Tags.RESOURCE -> label(trimmed.toLowerCase(Locale.ROOT));
       default -> throw new IllegalArgumentException(
-          "unknown grouping '" + text + "'; use account, provider, service, model, bucket or label:KEY");
+          "unknown grouping '" + text + "'; use account, provider, service, model, bucket, resource or label:KEY");
     };
   }
 

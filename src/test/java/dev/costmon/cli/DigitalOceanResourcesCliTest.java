@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A DigitalOcean team over several nights through the real command line, a loopback API and a real
  * history file: web-1 (24 USD a month) runs all along, ml-test (96 USD a month) appears on Nov 22 at
  * 10:00 and shows the next morning per resource and per day; once November is invoiced, its total is
- * the invoice's, with none of the daily estimates stored while it was open added to it.
+ * the invoice's, per resource as billed, with none of the daily estimates stored while it was open
+ * added to it.
  */
 class DigitalOceanResourcesCliTest {
   private static final String TOKEN = "dop_v1_TESTresourcesSECRET0123456789abcdef";
@@ -31,12 +32,14 @@ class DigitalOceanResourcesCliTest {
   final AtomicReference<String> balance = new AtomicReference<>();
   final AtomicReference<String> invoices = new AtomicReference<>();
   final AtomicReference<String> items = new AtomicReference<>();
+  final AtomicReference<String> invoiceItems = new AtomicReference<>("{\"invoice_items\": [], \"links\": {}}");
 
   @BeforeEach
   void setUp() {
     digitalocean.route("/v2/customers/my/balance", exchange -> json(balance.get()).handle(exchange));
     digitalocean.route("/v2/customers/my/invoices/preview", exchange -> json(items.get()).handle(exchange));
     digitalocean.route("/v2/customers/my/invoices", exchange -> json(invoices.get()).handle(exchange));
+    digitalocean.route("/v2/customers/my/invoices/", exchange -> json(invoiceItems.get()).handle(exchange));
     cli = new CliHarness(dir);
     cli.env.put("DIGITALOCEAN_TOKEN", TOKEN);
     cli.write("costmon.yaml", """
@@ -103,6 +106,10 @@ class DigitalOceanResourcesCliTest {
     assertThat(services(november)).containsExactly(
         Map.entry("Droplets / web-1", "19.07"), Map.entry("Droplets / ml-test", "2.86"));
     assertThat(new BigDecimal(november.get("spend").get("amount").asText())).isEqualByComparingTo("21.93");
+    CliHarness.Result byResource = cli.run("report", "--by", "resource", "--format", "json");
+    Map<String, String> groups = new LinkedHashMap<>();
+    byResource.spendByGroup().forEach((k, v) -> groups.put(k, new BigDecimal(v).stripTrailingZeros().toPlainString()));
+    assertThat(groups).isEqualTo(Map.of("Droplets / web-1", "19.07", "Droplets / ml-test", "2.86"));
 
     // Per day: ml-test has figures from the day it appeared on, none before.
     CliHarness.Result csv = cli.run("export", "--format", "csv", "--from", "2026-11-21", "--to", "2026-11-23");
@@ -111,14 +118,21 @@ class DigitalOceanResourcesCliTest {
     assertThat(csv.out().lines().filter(l -> l.contains("Droplets / web-1"))).hasSize(3)
         .allMatch(l -> l.contains(",estimate,"));
 
-    // Dec 2, 07:00: November is invoiced (50.00 USD); December's preview has 30 hours of web-1.
+    // Dec 2, 07:00: November is invoiced (50.00 USD: web-1 24.00, ml-test 25.50, 0.50 tax);
+    // December's preview has 30 hours of web-1.
+    invoiceItems.set("{\"invoice_items\": [" + droplet("web-1 (s-2vcpu-4gb)", "24.00", "2026-11-01T00:00:00Z",
+        "2026-12-01T00:00:00Z") + "," + droplet("ml-test (s-8vcpu-16gb)", "25.50", "2026-11-22T10:00:00Z",
+        "2026-12-01T00:00:00Z") + "], \"links\": {}}");
     night("2026-12-02T07:00:00Z", "2026-12", "2026-12-02T06:00:00Z", "1.07",
         "{\"invoice_uuid\": \"u\", \"amount\": \"50.00\", \"invoice_period\": \"2026-11\"}",
         droplet("web-1 (s-2vcpu-4gb)", "1.07", "2026-12-01T00:00:00Z", "2026-12-02T06:00:00Z"));
 
     JsonNode closed = account("report", "--month", "2026-11", "--by", "service", "--format", "json");
     assertThat(new BigDecimal(closed.get("spend").get("amount").asText())).isEqualByComparingTo("50.00");
-    assertThat(services(closed)).containsExactly(Map.entry("invoice", "50"));
+    assertThat(services(closed)).containsExactly(Map.entry("Droplets / ml-test", "25.5"),
+        Map.entry("Droplets / web-1", "24"), Map.entry("adjustments", "0.5"));
+    // Billed figures now, where the open month had estimates.
+    closed.get("services").forEach(s -> assertThat(s.get("spend").get("provenance").toString()).isEqualTo("[\"invoice\"]"));
     JsonNode december = account("report", "--by", "service", "--format", "json");
     assertThat(services(december)).containsExactly(Map.entry("Droplets / web-1", "1.07"));
   }

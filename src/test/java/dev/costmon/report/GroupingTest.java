@@ -16,12 +16,13 @@ class GroupingTest {
     assertThat(Grouping.parse("label:team").label()).isEqualTo("label:team");
     assertThat(Grouping.parse("Model")).isEqualTo(Grouping.label("model"));
     assertThat(Grouping.parse("bucket")).isEqualTo(Grouping.label("bucket"));
+    assertThat(Grouping.parse("resource")).isEqualTo(Grouping.label("resource"));
   }
 
   @Test
   void rejectsUnknownGroupingAndMissingKey() {
     assertThatThrownBy(() -> Grouping.parse("team"))
-        .hasMessage("unknown grouping 'team'; use account, provider, service, model, bucket or label:KEY");
+        .hasMessage("unknown grouping 'team'; use account, provider, service, model, bucket, resource or label:KEY");
     assertThatThrownBy(() -> Grouping.parse("label:"))
         .hasMessage("--by label: needs a label key, e.g. --by label:team");
   }

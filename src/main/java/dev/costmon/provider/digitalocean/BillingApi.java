@@ -81,13 +81,22 @@ final class BillingApi {
 
   /** Every item of the invoice preview, all pages. */
   List<InvoiceItem> previewItems() throws ProviderException {
+    return items(PREVIEW_ITEMS);
+  }
+
+  /** Every item of a closed invoice, all pages. */
+  List<InvoiceItem> invoiceItems(String uuid) throws ProviderException {
+    return items(INVOICES + "/" + uuid);
+  }
+
+  private List<InvoiceItem> items(String path) throws ProviderException {
     List<JsonNode> nodes = Pages.collect((URI next) -> {
       ApiRequest request = next == null
-          ? request(PREVIEW_ITEMS).query("per_page", ITEMS_PER_PAGE).build()
+          ? request(path).query("per_page", ITEMS_PER_PAGE).build()
           : ApiRequest.get(next).bearer(settings.token()).allowStatus(403).build();
-      JsonNode body = get(request, PREVIEW_ITEMS).json();
+      JsonNode body = get(request, path).json();
       List<JsonNode> items = new ArrayList<>();
-      JsonFields.array(body, "invoice_items", PREVIEW_ITEMS).forEach(items::add);
+      JsonFields.array(body, "invoice_items", path).forEach(items::add);
       return Pages.Page.of(items, nextLink(request, body, context));
     }, MAX_PAGES);
     List<InvoiceItem> items = new ArrayList<>();

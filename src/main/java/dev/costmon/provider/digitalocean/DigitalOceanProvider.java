@@ -7,14 +7,19 @@ import dev.costmon.provider.CollectWindow;
 import dev.costmon.provider.ProviderContext;
 import dev.costmon.provider.ProviderException;
 import dev.costmon.provider.ProviderType;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * {@code provider: digitalocean}: month-to-date spend per product from the invoice preview, closed
- * months from their invoices, and the account balance, with a {@code billing:read} token.
+ * {@code provider: digitalocean}: spend per product and resource from the invoice preview (the
+ * running month) and from each closed month's invoice, and the account balance, with a {@code
+ * billing:read} token.
  */
 public final class DigitalOceanProvider implements ProviderType<DigitalOceanSettings> {
 
@@ -54,6 +59,11 @@ public final class DigitalOceanProvider implements ProviderType<DigitalOceanSett
     Balance balance = api.balance();
     InvoiceList invoices = api.invoices(MonthlySpend.oldestMonth(window));
     List<InvoiceItem> items = spend.needsItems(invoices) ? api.previewItems() : List.of();
-    return spend.observations(balance, invoices, items);
+    Map<YearMonth, List<InvoiceItem>> invoiced = new TreeMap<>();
+    for (Invoice invoice : spend.itemized(invoices)) {
+      invoiced.computeIfAbsent(invoice.period(), m -> new ArrayList<>())
+          .addAll(api.invoiceItems(invoice.uuid().orElseThrow()));
+    }
+    return spend.observations(balance, invoices, items, invoiced);
   }
 }

@@ -4,6 +4,7 @@ import dev.costmon.model.Aggregation;
 import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Provenance;
+import dev.costmon.model.Tags;
 import dev.costmon.provider.CollectWindow;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,13 +22,15 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Turns the balance, the invoice list and the preview items into figures (UTC calendar months),
- * from exactly one source per month: a closed month's invoice total ({@code invoice}) on its first
- * day; else the invoice preview per product and resource, spread over the days each resource ran
- * as {@code estimate}s that add up exactly to the preview's total (its unitemized rest an {@code
- * api} row); else, for the current month only, the balance's month-to-date usage as one row. Every
- * other day the month's figures cover gets an explicit zero, so a newer snapshot replaces all of an
- * older one's days and the month-end forecast extrapolates from the days covered.
+ * Turns the balance, the invoice list and the invoices' items into figures (UTC calendar months),
+ * from exactly one source per month: a closed month's invoice, per product and resource spread over
+ * the days each resource ran ({@code invoice}), or as its total on the month's first day when its
+ * items are not available; else the invoice preview per product and resource, spread the same way
+ * as {@code estimate}s; else, for the current month only, the balance's month-to-date usage as one
+ * row. Each adds up exactly to its invoice's or preview's total (the unitemized rest an {@code
+ * adjustments} row). Every other day the month's figures cover gets an explicit zero, so a newer
+ * snapshot replaces all of an older one's days and the month-end forecast extrapolates from the
+ * days covered.
  */
 final class MonthlySpend {
   static final Currency USD = Currency.getInstance("USD");
@@ -80,21 +83,37 @@ final class MonthlySpend {
         .isPresent();
   }
 
-  List<Observation> observations(Balance balance, InvoiceList invoices, List<InvoiceItem> items) {
+  /** The closed invoices of the months collected whose items are asked for, to spread them per resource. */
+  List<Invoice> itemized(InvoiceList invoices) {
+    return invoices.invoices().stream()
+        .filter(i -> !i.period().isBefore(oldest) && i.period().isBefore(current) && i.uuid().isPresent())
+        .toList();
+  }
+
+  /**
+   * @param items the preview's items
+   * @param invoiced the items of the closed invoices {@link #itemized} named, by month
+   */
+  List<Observation> observations(Balance balance, InvoiceList invoices, List<InvoiceItem> items,
+      Map<YearMonth, List<InvoiceItem>> invoiced) {
     List<Observation> result = new ArrayList<>();
-    Map<YearMonth, BigDecimal> invoiced = invoices.totals();
+    Map<YearMonth, BigDecimal> totals = invoices.totals();
     Optional<InvoicePreview> preview = invoices.preview();
     for (YearMonth month = oldest; !month.isAfter(last); month = month.plusMonths(1)) {
       LocalDate coveredThrough;
       List<Observation> rows;
-      if (invoiced.containsKey(month) && month.isBefore(current)) {
-        rows = List.of(spend(month.atDay(1), INVOICE, invoiced.get(month), Provenance.INVOICE));
+      if (totals.containsKey(month) && month.isBefore(current)) {
+        List<InvoiceItem> billed = invoiced.getOrDefault(month, List.of());
+        rows = billed.isEmpty()
+            ? List.of(spend(month.atDay(1), INVOICE, totals.get(month), Provenance.INVOICE))
+            : breakdown(month, totals.get(month), billed, month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC)
+                .toInstant(), Provenance.INVOICE, Provenance.INVOICE);
         coveredThrough = month.atEndOfMonth();
       } else if (preview.isPresent() && preview.get().period().equals(month)) {
         Instant through = month.equals(current)
             ? preview.get().updatedAt().orElse(window.now())
             : month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        rows = breakdown(month, preview.get(), items, through);
+        rows = breakdown(month, preview.get().amount(), items, through, Provenance.ESTIMATE, Provenance.API);
         coveredThrough = month.equals(current) ? utcDay(through) : month.atEndOfMonth();
         crossCheck(month, preview.get(), balance);
       } else if (month.equals(current) && YearMonth.from(utcDay(balance.generatedAt())).equals(month)) {
@@ -127,13 +146,16 @@ final class MonthlySpend {
   }
 
   /**
-   * Spend per product and resource ({@code Droplets / ml-test}) per day the resource ran, as
-   * estimates of how the preview's amount accrued ({@link DailyAccrual}); what the items do not
-   * explain (taxes, credits) is an {@code api} row on the month's first day. The rows add up exactly
-   * to the preview's total.
+   * Spend per product and resource ({@code Droplets / ml-test}) per day the resource ran, as its
+   * amount accrued ({@link DailyAccrual}); what the items do not explain (taxes, credits) is an
+   * {@code adjustments} row on the month's first day. The rows add up exactly to {@code total}.
+   *
+   * @param resources the provenance of the resources' days: {@code estimate} for the preview, whose
+   *     amounts are still moving; {@code invoice} for a closed invoice, whose amounts are billed (the
+   *     days are where they accrued)
    */
-  private List<Observation> breakdown(YearMonth month, InvoicePreview preview, List<InvoiceItem> items,
-      Instant through) {
+  private List<Observation> breakdown(YearMonth month, BigDecimal total, List<InvoiceItem> items, Instant through,
+      Provenance resources, Provenance rest) {
     Map<LocalDate, Map<String, BigDecimal>> byDay = new TreeMap<>();
     BigDecimal itemized = BigDecimal.ZERO;
     for (InvoiceItem item : items) {
@@ -142,13 +164,13 @@ final class MonthlySpend {
       itemized = itemized.add(item.amount());
     }
     List<Observation> rows = new ArrayList<>();
-    BigDecimal rest = preview.amount().subtract(itemized);
-    if (rest.signum() != 0) {
-      rows.add(spend(month.atDay(1), ADJUSTMENTS, rest, Provenance.API));
+    BigDecimal unitemized = total.subtract(itemized);
+    if (unitemized.signum() != 0) {
+      rows.add(spend(month.atDay(1), ADJUSTMENTS, unitemized, rest));
     }
-    byDay.forEach((day, resources) -> resources.forEach((resource, amount) -> {
+    byDay.forEach((day, ofDay) -> ofDay.forEach((resource, amount) -> {
       if (amount.signum() != 0) {
-        rows.add(spend(day, resource, amount, Provenance.ESTIMATE));
+        rows.add(spend(day, resource, amount, resources).withTags(Map.of(Tags.RESOURCE, Tags.clip(resource))));
       }
     }));
     return rows;

@@ -33,12 +33,14 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class DigitalOceanProviderTest {
@@ -56,12 +58,26 @@ class DigitalOceanProviderTest {
   private final ProviderFixture fixture = new ProviderFixture();
   private final List<String> messages = new ArrayList<>();
 
+  /** The items of closed invoices by UUID; an invoice not in it has none. */
+  private final Map<String, String> closedItems = new HashMap<>();
+
+  @BeforeEach
+  void serveClosedInvoiceItems() {
+    // Below the invoice list's path, so the list and the preview keep their own routes.
+    fixture.route(INVOICES + "/", exchange -> {
+      String uuid = exchange.getRequestURI().getPath().substring(INVOICES.length() + 1);
+      ProviderFixture.send(exchange, 200, "application/json", closedItems.getOrDefault(uuid, items()));
+    });
+  }
+
   @AfterEach
   void close() {
     fixture.close();
   }
 
   private static final YearMonth NOVEMBER = YearMonth.of(2026, 11);
+  /** The closed October invoice of invoices_page1.json, whose items are asked for. */
+  private static final String OCTOBER_UUID = "1c6e8a52-3f0d-4b8e-9a53-7d8d0c1e2f01";
 
   private static LocalDate nov(int day) {
     return LocalDate.of(2026, 11, day);
@@ -294,8 +310,9 @@ class DigitalOceanProviderTest {
         "GET " + INVOICES + "?page=2&per_page=20",
         "GET " + PREVIEW + "?per_page=200",
         "GET " + PREVIEW + "?page=2&per_page=200",
-        "GET " + PREVIEW + "?page=3&per_page=200");
-    assertThat(fixture.requestHeaders).hasSize(6).allSatisfy(headers ->
+        "GET " + PREVIEW + "?page=3&per_page=200",
+        "GET " + INVOICES + "/" + OCTOBER_UUID + "?per_page=200");
+    assertThat(fixture.requestHeaders).hasSize(7).allSatisfy(headers ->
         assertThat(headers.get("Authorization")).containsExactly("Bearer " + SECRET));
   }
 
@@ -406,6 +423,34 @@ class DigitalOceanProviderTest {
     assertThat(month(spend, YearMonth.of(2026, 12))).isEqualTo(Map.of("Droplets / x", "3.2"));
     assertThat(spend.subList(30, spend.size())).extracting(Observation::day)
         .containsExactly(LocalDate.of(2026, 12, 1), LocalDate.of(2026, 12, 2));
+  }
+
+  @Test
+  void aClosedMonthsInvoiceIsSpreadPerResourceAsBilledAndAddsUpToItsTotal() throws Exception {
+    Clock clock = Clock.fixed(Instant.parse("2026-12-02T07:00:00Z"), ZoneOffset.UTC);
+    CollectWindow window = CollectWindow.of(clock.instant(), ZoneOffset.UTC, 3);
+    fixture.route(BALANCE, json(balance("3.20", "50.00", "2026-12-02T06:40:00Z")));
+    fixture.route(INVOICES, json(invoices(preview("2026-12", "3.20", "2026-12-02T06:31:50Z"),
+        invoice("2026-11", "50.00"))));
+    fixture.route(PREVIEW, json(items(item("Droplets", "3.20"))));
+    closedItems.put("u-2026-11", items(
+        "{\"product\": \"Droplets\", \"description\": \"web-1 (s-2vcpu-4gb)\", \"amount\": \"24.00\","
+            + " \"start_time\": \"2026-11-01T00:00:00Z\", \"end_time\": \"2026-12-01T00:00:00Z\"}",
+        "{\"product\": \"Droplets\", \"description\": \"ml-test (s-8vcpu-16gb)\", \"amount\": \"25.50\","
+            + " \"start_time\": \"2026-11-22T10:00:00Z\", \"end_time\": \"2026-12-01T00:00:00Z\"}"));
+
+    List<Observation> all = collect(window, clock);
+
+    assertThat(fixture.requests).contains("GET " + INVOICES + "/u-2026-11?per_page=200");
+    assertThat(month(all, NOVEMBER)).isEqualTo(Map.of(
+        "Droplets / web-1", "24", "Droplets / ml-test", "25.5", "adjustments", "0.5"));
+    List<Observation> november = spend(all).stream().filter(o -> YearMonth.from(o.day()).equals(NOVEMBER)).toList();
+    assertThat(total(november)).isEqualByComparingTo("50.00");
+    assertThat(november).allMatch(o -> o.provenance() == Provenance.INVOICE || o.value().signum() == 0);
+    // Billed per resource on the days it ran: ml-test from Nov 22, web-1's monthly price reached on the 28th.
+    assertThat(of(all, "Droplets / ml-test").get(0).day()).isEqualTo(nov(22));
+    assertThat(of(all, "Droplets / web-1")).extracting(Observation::day).endsWith(nov(28));
+    assertThat(november.stream().map(Observation::day).distinct()).hasSize(30);
   }
 
   @Test
@@ -597,7 +642,8 @@ class DigitalOceanProviderTest {
         "GET " + INVOICES + "?page=2&per_page=20",
         "GET " + PREVIEW + "?per_page=200",
         "GET " + PREVIEW + "?page=2&per_page=200",
-        "GET " + PREVIEW + "?page=3&per_page=200");
+        "GET " + PREVIEW + "?page=3&per_page=200",
+        "GET " + INVOICES + "/" + OCTOBER_UUID + "?per_page=200");
     assertThat(total(spend(all).stream().filter(o -> o.day().getMonthValue() == 11).toList()))
         .isEqualByComparingTo("72.6551");
   }
@@ -632,7 +678,7 @@ class DigitalOceanProviderTest {
       }
     }
 
-    assertThat(fixture.archived).hasSize(6);
+    assertThat(fixture.archived).hasSize(7);
     assertThat(fixture.everythingVisible()).isNotEmpty().doesNotContain(SECRET);
     assertThat(messages).hasSize(8).allSatisfy(m -> assertThat(m).doesNotContain(SECRET));
   }
