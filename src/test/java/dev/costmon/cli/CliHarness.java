@@ -58,6 +58,24 @@ final class CliHarness {
     return new Result(code, out.toString(), err.toString());
   }
 
+  /** Runs and requires exit code 0, naming the command and its stderr when it is not. */
+  Result ok(String... args) {
+    Result result = run(args);
+    if (result.exitCode() != 0) {
+      throw new AssertionError(String.join(" ", args) + " exited " + result.exitCode() + ": " + result.err());
+    }
+    return result;
+  }
+
+  /**
+   * Writes {@code costmon.yaml} in USD with {@code history.db} and the textfile {@code
+   * prom/costmon.prom}, then {@code accounts} (YAML list items, indented two spaces).
+   */
+  void config(String accounts) {
+    write("prom/.keep", "");
+    write("costmon.yaml", "currency: USD\ndatabase: history.db\ntextfile: prom/costmon.prom\naccounts:\n" + accounts);
+  }
+
   Path write(String name, String content) {
     try {
       Path file = dir.resolve(name);

@@ -69,8 +69,7 @@ class DigitalOceanResourcesCliTest {
         + "\"}, \"links\": {}, \"meta\": {\"total\": 1}}");
     items.set("{\"invoice_items\": [" + String.join(",", lines) + "], \"links\": {}, \"meta\": {\"total\": "
         + lines.length + "}}");
-    CliHarness.Result collect = cli.run("collect");
-    assertThat(collect.exitCode()).as(collect.err()).isZero();
+    cli.ok("collect");
   }
 
   private static String droplet(String description, String amount, String start, String end) {
@@ -79,9 +78,7 @@ class DigitalOceanResourcesCliTest {
   }
 
   private JsonNode account(String... args) throws Exception {
-    CliHarness.Result report = cli.run(args);
-    assertThat(report.exitCode()).as(report.err()).isZero();
-    return new ObjectMapper().readTree(report.out()).get("accounts").get(0);
+    return new ObjectMapper().readTree(cli.ok(args).out()).get("accounts").get(0);
   }
 
   private static Map<String, String> services(JsonNode account) {
@@ -106,13 +103,13 @@ class DigitalOceanResourcesCliTest {
     assertThat(services(november)).containsExactly(
         Map.entry("Droplets / web-1", "19.07"), Map.entry("Droplets / ml-test", "2.86"));
     assertThat(new BigDecimal(november.get("spend").get("amount").asText())).isEqualByComparingTo("21.93");
-    CliHarness.Result byResource = cli.run("report", "--by", "resource", "--format", "json");
+    CliHarness.Result byResource = cli.ok("report", "--by", "resource", "--format", "json");
     Map<String, String> groups = new LinkedHashMap<>();
     byResource.spendByGroup().forEach((k, v) -> groups.put(k, new BigDecimal(v).stripTrailingZeros().toPlainString()));
     assertThat(groups).isEqualTo(Map.of("Droplets / web-1", "19.07", "Droplets / ml-test", "2.86"));
 
     // Per day: ml-test has figures from the day it appeared on, none before.
-    CliHarness.Result csv = cli.run("export", "--format", "csv", "--from", "2026-11-21", "--to", "2026-11-23");
+    CliHarness.Result csv = cli.ok("export", "--format", "csv", "--from", "2026-11-21", "--to", "2026-11-23");
     assertThat(csv.out().lines().filter(l -> l.contains("Droplets / ml-test")))
         .extracting(l -> l.substring(0, 10)).containsExactly("2026-11-22", "2026-11-23");
     assertThat(csv.out().lines().filter(l -> l.contains("Droplets / web-1"))).hasSize(3)

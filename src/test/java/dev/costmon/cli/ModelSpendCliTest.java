@@ -41,12 +41,7 @@ class ModelSpendCliTest {
     openrouter.route("/credits", json("{\"data\": {\"total_credits\": 500, \"total_usage\": 74}}"));
     cli = new CliHarness(dir);
     cli.env.put("OPENROUTER_KEY", KEY);
-    cli.write("prom/.keep", "");
-    cli.write("costmon.yaml", """
-        currency: USD
-        database: history.db
-        textfile: prom/costmon.prom
-        accounts:
+    cli.config("""
           - id: openrouter
             provider: openrouter
             endpoint: %s
@@ -68,8 +63,7 @@ class ModelSpendCliTest {
 
   private void collectAt(String instant) {
     cli.at(instant);
-    CliHarness.Result collect = cli.run("collect");
-    assertThat(collect.exitCode()).as(collect.err()).isZero();
+    cli.ok("collect");
   }
 
   @Test
@@ -78,16 +72,12 @@ class ModelSpendCliTest {
     collectAt("2026-11-23T07:00:00Z");
 
     // November: 9 days at 1 + 13 days at 3 = 48 for claude-sonnet-4; 3 days at 5 for gpt-5, new.
-    CliHarness.Result november = cli.run("report", "--by", "model", "--format", "json");
-    assertThat(november.exitCode()).as(november.err()).isZero();
-    assertThat(november.spendByGroup()).containsExactly(
+    assertThat(cli.ok("report", "--by", "model", "--format", "json").spendByGroup()).containsExactly(
         Map.entry("anthropic/claude-sonnet-4", "48.00"), Map.entry("openai/gpt-5", "15.00"));
     // October, as collected on its last morning: Oct 20..30 at 1.
-    CliHarness.Result october = cli.run("report", "--month", "2026-10", "--by", "model", "--format", "json");
-    assertThat(october.spendByGroup()).containsExactly(Map.entry("anthropic/claude-sonnet-4", "11.00"));
+    assertThat(cli.ok("report", "--month", "2026-10", "--by", "model", "--format", "json").spendByGroup()).containsExactly(Map.entry("anthropic/claude-sonnet-4", "11.00"));
 
-    CliHarness.Result table = cli.run("report", "--by", "model");
-    assertThat(table.out()).contains("subtotal model=openai/gpt-5").contains("· anthropic/claude-sonnet-4");
+    assertThat(cli.ok("report", "--by", "model").out()).contains("subtotal model=openai/gpt-5").contains("· anthropic/claude-sonnet-4");
 
     assertThat(Files.readString(dir.resolve("prom/costmon.prom")))
         .contains("costmon_model_spend_month_to_date{account=\"openrouter\",currency=\"USD\","

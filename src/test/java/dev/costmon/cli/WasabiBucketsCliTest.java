@@ -39,12 +39,7 @@ class WasabiBucketsCliTest {
     cli = new CliHarness(dir);
     cli.env.put("WASABI_ACCESS_KEY", "WASABIACCESSKEY7Q2W3E");
     cli.env.put("WASABI_SECRET_KEY", "wS3cr3t/Key+With=Chars9xZ");
-    cli.write("prom/.keep", "");
-    cli.write("costmon.yaml", """
-        currency: USD
-        database: history.db
-        textfile: prom/costmon.prom
-        accounts:
+    cli.config("""
           - id: wasabi
             provider: wasabi
             endpoint: %s
@@ -60,18 +55,15 @@ class WasabiBucketsCliTest {
 
   @Test
   void theStorageChargePerBucketAddsUpToTheAccountAndNoUsageRowRepeatsTheTotals() throws Exception {
-    CliHarness.Result collect = cli.run("collect");
-    assertThat(collect.exitCode()).as(collect.err()).isZero();
+    cli.ok("collect");
 
-    CliHarness.Result byBucket = cli.run("report", "--by", "bucket", "--format", "json");
-    assertThat(byBucket.exitCode()).as(byBucket.err()).isZero();
+    CliHarness.Result byBucket = cli.ok("report", "--by", "bucket", "--format", "json");
     // Each bucket's bytes at 6.99 USD per TiB and 30 days, Nov 1-21; 6.524 USD for the account.
     assertThat(byBucket.spendByGroup()).containsOnlyKeys("backups", "media");
     assertThat(new BigDecimal(byBucket.spendByGroup().get("backups"))).isEqualByComparingTo("5.3007499811");
     assertThat(new BigDecimal(byBucket.spendByGroup().get("media"))).isEqualByComparingTo("1.2232500189");
 
-    CliHarness.Result table = cli.run("report");
-    assertThat(table.out()).doesNotContain("bucket_")
+    assertThat(cli.ok("report").out()).doesNotContain("bucket_")
         .containsOnlyOnce("padded_storage").containsOnlyOnce(" objects ");
     assertThat(Files.readString(dir.resolve("prom/costmon.prom")))
         .contains("costmon_attributed_spend_month_to_date{currency=\"USD\",label=\"bucket\",value=\"backups\"} 5.3007499811")

@@ -86,7 +86,8 @@ final class MonthlySpend {
   /** The closed invoices of the months collected whose items are asked for, to spread them per resource. */
   List<Invoice> itemized(InvoiceList invoices) {
     return invoices.invoices().stream()
-        .filter(i -> !i.period().isBefore(oldest) && i.period().isBefore(current) && i.uuid().isPresent())
+        .filter(i -> !i.period().isBefore(oldest) && !i.period().isAfter(last) && i.period().isBefore(current))
+        .filter(i -> i.uuid().isPresent())
         .toList();
   }
 

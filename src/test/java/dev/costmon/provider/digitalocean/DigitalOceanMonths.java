@@ -13,7 +13,7 @@ import java.util.Map;
  * DigitalOcean's billing endpoints with years of invoices, in the documented shape: the balance,
  * the invoice list newest first with {@code page}/{@code per_page} and {@code links.pages.next}
  * written with DigitalOcean's public address (whatever host was asked), the preview of the current
- * month, and its items. The invoice of month M costs M x 10.01 USD; the first invoice is
+ * month, and its items, and a closed invoice's items (none). The invoice of month M costs M x 10.01 USD; the first invoice is
  * {@link #FIRST}'s.
  */
 public final class DigitalOceanMonths extends ProviderMonths {
@@ -43,7 +43,10 @@ public final class DigitalOceanMonths extends ProviderMonths {
       case "/v2/customers/my/invoices" -> invoices(exchange, q);
       case "/v2/customers/my/invoices/preview" -> send(exchange, 200, "application/json",
           "{\"invoice_items\": [{\"product\": \"Droplets\", \"amount\": \"3.00\"}], \"links\": {}, \"meta\": {\"total\": 1}}");
-      default -> send(exchange, 404, "application/json", "{\"id\": \"not_found\", \"message\": \"no such path\"}");
+      // A closed invoice's items: none itemized here, so the month stays its invoice total.
+      default -> send(exchange, path.startsWith("/v2/customers/my/invoices/inv-") ? 200 : 404, "application/json",
+          path.startsWith("/v2/customers/my/invoices/inv-") ? "{\"invoice_items\": [], \"links\": {}}"
+              : "{\"id\": \"not_found\", \"message\": \"no such path\"}");
     }
   }
 

@@ -405,16 +405,18 @@ class DigitalOceanProviderTest {
         .endsWith(row(LocalDate.of(2026, 12, 1), "month to date", "0.12", Provenance.API));
   }
 
+  /** Dec 2, 07:00: December's preview (3.20 USD of droplets) beside these closed invoices. */
+  private List<Observation> collectOnDecember2(String accountBalance, String... closed) throws ProviderException {
+    Clock clock = Clock.fixed(Instant.parse("2026-12-02T07:00:00Z"), ZoneOffset.UTC);
+    fixture.route(BALANCE, json(balance("3.20", accountBalance, "2026-12-02T06:40:00Z")));
+    fixture.route(INVOICES, json(invoices(preview("2026-12", "3.20", "2026-12-02T06:31:50Z"), closed)));
+    fixture.route(PREVIEW, json(items(item("Droplets", "3.20"))));
+    return collect(CollectWindow.of(clock.instant(), ZoneOffset.UTC, 3), clock);
+  }
+
   @Test
   void onceTheMonthIsInvoicedTheInvoiceAloneStandsForIt() throws Exception {
-    Clock clock = Clock.fixed(Instant.parse("2026-12-02T07:00:00Z"), ZoneOffset.UTC);
-    CollectWindow window = CollectWindow.of(clock.instant(), ZoneOffset.UTC, 3);
-    fixture.route(BALANCE, json(balance("3.20", "98.40", "2026-12-02T06:40:00Z")));
-    fixture.route(INVOICES, json(invoices(preview("2026-12", "3.20", "2026-12-02T06:31:50Z"),
-        invoice("2026-11", "98.40"), invoice("2026-10", "61.22"))));
-    fixture.route(PREVIEW, json(items(item("Droplets", "3.20"))));
-
-    List<Observation> spend = spend(collect(window, clock));
+    List<Observation> spend = spend(collectOnDecember2("98.40", invoice("2026-11", "98.40"), invoice("2026-10", "61.22")));
 
     // Every day of November, also those before the window, so no estimate stored while it was open survives.
     List<Observation> november = new ArrayList<>(List.of(row(nov(1), "invoice", "98.40", Provenance.INVOICE)));
@@ -427,19 +429,13 @@ class DigitalOceanProviderTest {
 
   @Test
   void aClosedMonthsInvoiceIsSpreadPerResourceAsBilledAndAddsUpToItsTotal() throws Exception {
-    Clock clock = Clock.fixed(Instant.parse("2026-12-02T07:00:00Z"), ZoneOffset.UTC);
-    CollectWindow window = CollectWindow.of(clock.instant(), ZoneOffset.UTC, 3);
-    fixture.route(BALANCE, json(balance("3.20", "50.00", "2026-12-02T06:40:00Z")));
-    fixture.route(INVOICES, json(invoices(preview("2026-12", "3.20", "2026-12-02T06:31:50Z"),
-        invoice("2026-11", "50.00"))));
-    fixture.route(PREVIEW, json(items(item("Droplets", "3.20"))));
     closedItems.put("u-2026-11", items(
         "{\"product\": \"Droplets\", \"description\": \"web-1 (s-2vcpu-4gb)\", \"amount\": \"24.00\","
             + " \"start_time\": \"2026-11-01T00:00:00Z\", \"end_time\": \"2026-12-01T00:00:00Z\"}",
         "{\"product\": \"Droplets\", \"description\": \"ml-test (s-8vcpu-16gb)\", \"amount\": \"25.50\","
             + " \"start_time\": \"2026-11-22T10:00:00Z\", \"end_time\": \"2026-12-01T00:00:00Z\"}"));
 
-    List<Observation> all = collect(window, clock);
+    List<Observation> all = collectOnDecember2("50.00", invoice("2026-11", "50.00"));
 
     assertThat(fixture.requests).contains("GET " + INVOICES + "/u-2026-11?per_page=200");
     assertThat(month(all, NOVEMBER)).isEqualTo(Map.of(
