@@ -282,7 +282,9 @@ public final class ConfigLoader {
       if (node != null) {
         for (Map.Entry<String, JsonNode> e : node.properties()) {
           String code = e.getKey();
-          if (!code.matches("[A-Z]{3}")) {
+          // Three letters are a currency, written right or not ("usd" says it is no ISO code); the
+          // settings have longer names.
+          if (!code.matches("[A-Za-z]{3}")) {
             settings.set(code, e.getValue());
             continue;
           }

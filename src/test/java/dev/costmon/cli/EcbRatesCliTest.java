@@ -182,6 +182,11 @@ class EcbRatesCliTest {
 
     cli.write("costmon.yaml", config("  max_agee: 3d"));
     assertThat(cli.run("report", "-c", file).err()).contains("unknown key 'max_agee'").contains("max_age");
+
+    cli.write("costmon.yaml", config("  usd: 1.1"));
+    assertThat(cli.run("report", "-c", file).err()).contains("'usd' is not an ISO 4217 currency code");
+    cli.write("costmon.yaml", config("  max_age: 12h"));
+    assertThat(cli.run("report", "-c", file).err()).contains("max_age must be at least 1d: rates are daily");
   }
 
   /** notify converts the total into the hard cap's currency with the month's ECB rates, as check does. */
