@@ -61,10 +61,11 @@ final class HeadlessChromium implements AutoCloseable {
   }
 
   HeadlessChromium(Path binary, Path profile) throws Exception {
-    // --no-sandbox: CI runs as root, where Chromium refuses its sandbox. No network is used: the pages
-    // are files and must load nothing else.
+    // --no-sandbox: CI runs as root, where Chromium refuses its sandbox; --disable-dev-shm-usage: a
+    // container's /dev/shm is often too small for it. No network is used: the pages are files and
+    // must load nothing else.
     process = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--hide-scrollbars", "--no-first-run", "--remote-debugging-port=0", "--user-data-dir=" + profile,
+        "--disable-dev-shm-usage", "--hide-scrollbars", "--no-first-run", "--remote-debugging-port=0", "--user-data-dir=" + profile,
         "about:blank")
         .redirectErrorStream(true).redirectOutput(profile.resolveSibling("chromium.log").toFile()).start();
     Path portFile = profile.resolve("DevToolsActivePort");
