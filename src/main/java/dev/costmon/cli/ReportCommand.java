@@ -129,7 +129,8 @@ public final class ReportCommand implements Callable<Integer> {
   private void requireLabel(Grouping grouping, MonthView view) {
     List<String> keys = view.attribution().keys();
     if (grouping.kind() == Grouping.Kind.LABEL && !keys.contains(grouping.labelKey())) {
-      throw new ParameterException(spec.commandLine(), "--by " + grouping.label() + ": no account has the label '"
+      // As the user wrote it: --by model is label:model underneath, but not in their words.
+      throw new ParameterException(spec.commandLine(), "--by " + by.trim() + ": no account has the label '"
           + grouping.labelKey() + "' (" + (keys.isEmpty() ? "no account has labels"
           : "labels: " + String.join(", ", keys)) + ")");
     }

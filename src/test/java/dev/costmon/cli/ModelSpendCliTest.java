@@ -77,6 +77,11 @@ class ModelSpendCliTest {
     // October, as collected on its last morning: Oct 20..30 at 1.
     assertThat(cli.ok("report", "--month", "2026-10", "--by", "model", "--format", "json").spendByGroup()).containsExactly(Map.entry("anthropic/claude-sonnet-4", "11.00"));
 
+    // No account here has buckets: said in the words of the option as given.
+    CliHarness.Result buckets = cli.run("report", "--by", "bucket");
+    assertThat(buckets.exitCode()).isNotZero();
+    assertThat(buckets.err()).startsWith("costmon: --by bucket: no account has the label 'bucket' (labels: model)");
+
     assertThat(cli.ok("report", "--by", "model").out()).contains("subtotal model=openai/gpt-5").contains("· anthropic/claude-sonnet-4");
 
     assertThat(Files.readString(dir.resolve("prom/costmon.prom")))
