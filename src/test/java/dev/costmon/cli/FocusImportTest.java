@@ -157,8 +157,8 @@ class FocusImportTest {
         "2026-11-22,cloud,focus,spend,spend,Amazon EC2,1.00,USD,api");
   }
 
-  @Test
-  void partsOfOneExportAddUp() {
+  /** Two parts of one export: 1.00 and 2.00 USD of EC2 on the same day. */
+  private void writeParts() {
     cli.write("part-1.csv", """
         BilledCost,BillingCurrency,ChargePeriodStart,ServiceName
         1.00,USD,2026-11-21T00:00:00Z,Amazon EC2
@@ -167,6 +167,11 @@ class FocusImportTest {
         BilledCost,BillingCurrency,ChargePeriodStart,ServiceName
         2.00,USD,2026-11-21T00:00:00Z,Amazon EC2
         """);
+  }
+
+  @Test
+  void partsOfOneExportAddUp() {
+    writeParts();
 
     CliHarness.Result r = cli.run("import", "focus", "--account", "cloud", "--parts", "part-1.csv", "part-2.csv");
 
@@ -176,14 +181,7 @@ class FocusImportTest {
 
   @Test
   void aPartImportedBeforeBesideANewOneIsReadAgainSoThePartsStillAddUp() {
-    cli.write("part-1.csv", """
-        BilledCost,BillingCurrency,ChargePeriodStart,ServiceName
-        1.00,USD,2026-11-21T00:00:00Z,Amazon EC2
-        """);
-    cli.write("part-2.csv", """
-        BilledCost,BillingCurrency,ChargePeriodStart,ServiceName
-        2.00,USD,2026-11-21T00:00:00Z,Amazon EC2
-        """);
+    writeParts();
     cli.run("import", "focus", "--account", "cloud", "part-1.csv");
 
     CliHarness.Result r = cli.run("import", "focus", "--account", "cloud", "--parts", "part-1.csv", "part-2.csv");
