@@ -37,7 +37,7 @@ echo "load average after: $(cut -d ' ' -f 1-3 /proc/loadavg)"
 rss() { # rss LABEL COMMAND: median peak RSS of 3 runs
   for _ in 1 2 3; do
     /usr/bin/time -o "$work/time" -f '%M' sh -c "$2" >/dev/null 2>&1 || true
-    cat "$work/time"
+    tail -1 "$work/time"
   done | sort -n | sed -n 2p | awk -v l="$1" '{ printf "| %s | %.0f MB |\n", l, $1 / 1024 }'
 }
 echo "| command at 300 accounts | peak RSS (median of 3) |"

@@ -47,7 +47,7 @@ bench/ab.py "$runs" \
   "costmon re-import of the unchanged file" "$reimport"
 echo "load average after: $(cut -d ' ' -f 1-3 /proc/loadavg)"
 
-rss() { /usr/bin/time -o "$work/time" -f '%M' sh -c "$2" >/dev/null 2>&1; echo "$1: $(( $(cat "$work/time") / 1024 )) MB peak RSS"; }
+rss() { /usr/bin/time -o "$work/time" -f '%M' sh -c "$2" >/dev/null 2>&1; echo "$1: $(( $(tail -1 "$work/time") / 1024 )) MB peak RSS"; }
 rss "DuckDB" "$duckdb_cmd"
 rss "costmon import (C2)" "$(import first "")"
 rss "costmon import (C1)" "$(import c1 "$c1")"
