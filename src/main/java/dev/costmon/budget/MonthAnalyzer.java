@@ -13,6 +13,7 @@ import dev.costmon.model.Tags;
 import dev.costmon.fx.MonthRates;
 import dev.costmon.fx.RateHistory;
 import dev.costmon.store.CollectionState;
+import dev.costmon.store.DayRange;
 import dev.costmon.store.ExchangeRates;
 import dev.costmon.store.History;
 import dev.costmon.store.SnapshotStatus;
@@ -59,6 +60,7 @@ public final class MonthAnalyzer {
         .collect(Collectors.groupingBy(StoredObservation::account, LinkedHashMap::new,
             Collectors.mapping(StoredObservation::observation, Collectors.toList())));
     Map<String, CollectionState> states = history.collectionStates();
+    Map<String, List<DayRange>> covered = history.coveredWindows(trendStart, end);
     MonthRates rates = RateHistory.forMonth(config.fx(), new ExchangeRates(history).all(), month, today);
     FxRates fx = rates.rates();
     List<AccountView> views = new ArrayList<>();
@@ -66,7 +68,8 @@ public final class MonthAnalyzer {
     Money totalForecast = Money.zero(config.currency());
     for (Account account : config.accounts()) {
       AccountView view = new AccountMonth(account, month, today, end, trendStart, fx, now)
-          .view(byAccount.getOrDefault(account.id(), List.of()), Optional.ofNullable(states.get(account.id())));
+          .view(byAccount.getOrDefault(account.id(), List.of()), Optional.ofNullable(states.get(account.id())),
+              covered.getOrDefault(account.id(), List.of()));
       views.add(view);
       total = total.plus(view.spendReporting());
       totalForecast = totalForecast.plus(fx.toReporting(view.forecast()));
@@ -102,7 +105,7 @@ public final class MonthAnalyzer {
       this.closed = month.isBefore(YearMonth.from(today));
     }
 
-    AccountView view(List<Observation> rows, Optional<CollectionState> state) {
+    AccountView view(List<Observation> rows, Optional<CollectionState> state, List<DayRange> askedWindows) {
       Currency currency = account.currency();
       Money spend = Money.zero(currency);
       Money fixedSpend = Money.zero(currency);
@@ -215,7 +218,10 @@ public final class MonthAnalyzer {
           .toList();
       List<DailySpend> trend = new ArrayList<>();
       for (LocalDate d = trendStart; !d.isAfter(end); d = d.plusDays(1)) {
-        trend.add(new DailySpend(d, daily.getOrDefault(d, Money.zero(currency))));
+        LocalDate day = d;
+        boolean known = daily.containsKey(d)
+            || askedWindows.stream().anyMatch(w -> !day.isBefore(w.first()) && !day.isAfter(w.last()));
+        trend.add(new DailySpend(d, daily.getOrDefault(d, Money.zero(currency)), known));
       }
       Money spendFinal = spend;
       Optional<BigDecimal> capRatio = account.cap().map(cap -> ratio(fx.convert(spendFinal, cap.currency()), cap));

@@ -218,7 +218,7 @@ public final class PromTextfile {
       return;
     }
     for (DailySpend d : a.trend()) {
-      if (d.day().equals(yesterday)) {
+      if (d.day().equals(yesterday) && d.known()) {
         Labels base = base(a);
         g.add("costmon_spend_daily", currency(base, d.amount()), number(d.amount().amount()));
         Money reporting = a.toReporting(d.amount());

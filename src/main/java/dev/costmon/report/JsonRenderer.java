@@ -210,7 +210,7 @@ final class JsonRenderer implements ReportRenderer {
     for (DailySpend day : account.trend()) {
       ObjectNode d = trend.addObject();
       d.put("day", day.day().toString());
-      d.set("spend", money(day.amount(), Optional.empty()));
+      d.set("spend", day.known() ? money(day.amount(), Optional.empty()) : null);
     }
     node.put("stale", account.stale());
     node.put("last_success",

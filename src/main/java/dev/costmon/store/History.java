@@ -252,6 +252,32 @@ public final class History {
     });
   }
 
+  /**
+   * The days each account's successful collects asked its provider about, within [from, to], as
+   * the windows they covered (overlapping, unsorted). Snapshots stored before windows were recorded
+   * have none: their days are known from their figures alone.
+   */
+  public Map<String, List<DayRange>> coveredWindows(LocalDate from, LocalDate to) {
+    String sql = """
+        SELECT DISTINCT account, window_from, window_to FROM snapshot
+        WHERE status = 'ok' AND window_from IS NOT NULL AND window_from <= ? AND window_to >= ?
+        """;
+    return query(c -> {
+      try (PreparedStatement st = c.prepareStatement(sql)) {
+        st.setString(1, to.toString());
+        st.setString(2, from.toString());
+        Map<String, List<DayRange>> out = new LinkedHashMap<>();
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                .add(new DayRange(StoredDay.parse(rs.getString(2)), StoredDay.parse(rs.getString(3))));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
   /** The earliest and latest day with any observation, if any. */
   public Optional<DayRange> dayRange() {
     return query(c -> {

@@ -114,4 +114,22 @@ class NoDataTest {
     assertThat(cli.run("report", "--by", "provider").out().lines()
         .filter(l -> l.startsWith("subtotal anthropic")).findFirst().orElseThrow()).doesNotContainPattern(ZERO);
   }
+
+  @Test
+  void trendDaysBeforeTheHistoryBeganAreBlankNotQuietDays() throws Exception {
+    // The first collect ran on 23 November and covered the month: 25-31 October were never asked about.
+    JsonNode ionos = new ObjectMapper().readTree(cli.run("report", "--format", "json").out()).get("accounts").get(0);
+    JsonNode trend = ionos.get("trend");
+    assertThat(trend).hasSize(30);
+    assertThat(trend.get(0).get("day").asText()).isEqualTo("2026-10-25");
+    assertThat(trend.get(6).get("spend").isNull()).as("31 October").isTrue();
+    assertThat(trend.get(7).get("day").asText()).isEqualTo("2026-11-01");
+    assertThat(trend.get(7).get("spend").get("amount").asText()).isNotEmpty();
+
+    cli.terminalColumns = 200;
+    cli.terminal = true;
+    String row = cli.run("report", "--no-color").out().lines().filter(l -> l.startsWith("ionos")).findFirst().orElseThrow();
+    // Seven blanks, then 23 days of a fee accrued daily; before this, the blanks were quiet days ▁.
+    assertThat(row).contains(" ".repeat(7) + "█".repeat(23) + " ").doesNotContain("▁");
+  }
 }

@@ -34,6 +34,14 @@ class SparklineTest {
   }
 
   @Test
+  void aDayNobodyAskedAboutIsABlankNotTheLowestBar() {
+    LocalDate day = LocalDate.of(2026, 11, 1);
+    List<DailySpend> trend = List.of(new DailySpend(day, Money.of("0", "USD"), false),
+        new DailySpend(day.plusDays(1), Money.of("0", "USD")), new DailySpend(day.plusDays(2), Money.of("4", "USD")));
+    assertThat(Sparkline.of(trend)).isEqualTo(" ▁█");
+  }
+
+  @Test
   void oneCharacterPerDayOfThirty() {
     String[] amounts = new String[30];
     for (int i = 0; i < 30; i++) {
