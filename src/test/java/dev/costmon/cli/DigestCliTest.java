@@ -37,6 +37,7 @@ class DigestCliTest {
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("  do: Droplets / ml-test +25.50 USD (new)\n");
     assertThat(r.out()).isEqualTo(TEXT);
+    assertThat(r.out().lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
   }
 
   @Test
@@ -124,13 +125,15 @@ class DigestCliTest {
         vercel: no successful collection for 48h (max_age 36h)
 
       Open breaches
-        WARNING supabase quota:database_size: database_size 7.10 GB is 88.8% of quota 8.00 GB
+        WARNING supabase quota:database_size: database_size 7.10 GB is 88.8% of quota
+            8.00 GB
 
       Quotas at half their limit or more
         supabase database_size: 7.10 GB of 8.00 GB (88.8%)
 
       Generated 2026-11-23 07:00Z by costmon. Amounts are rounded for display.
-      Sources: invoice, api (the provider's figures), estimate (costmon's), fixed (flat fees).
+      Sources: invoice, api (the provider's figures), estimate (costmon's), fixed
+        (flat fees).
       """;
 
   static final String JSON = """
