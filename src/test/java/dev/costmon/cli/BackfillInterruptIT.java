@@ -112,7 +112,8 @@ class BackfillInterruptIT {
   }
 
   private Process costmon(String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    List<String> command = new ArrayList<>(signalDefaults());
+    command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", Path.of(System.getProperty("costmon.jar", "target/costmon.jar")).toAbsolutePath().toString(),
         "-c", dir.resolve("costmon.yaml").toString()));
     command.addAll(List.of(args));
@@ -121,6 +122,25 @@ class BackfillInterruptIT {
     pb.environment().put("ANTHROPIC_ADMIN_KEY", KEY);
     pb.environment().put("HOME", dir.toString());
     return pb.start();
+  }
+
+  /**
+   * A build started in the background of a shell without job control (a CI runner, {@code mvn ... &})
+   * inherits SIGINT ignored, and the JVM then keeps ignoring it, as nohup intends. A user's Ctrl-C
+   * reaches a process that has the default disposition: give the child that, where env can.
+   */
+  private static List<String> signalDefaults() {
+    try {
+      Process probe = new ProcessBuilder("env", "--default-signal=INT", "true")
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0
+          ? List.of("env", "--default-signal=INT") : List.of();
+    } catch (IOException e) {
+      return List.of();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of();
+    }
   }
 
   private String output() throws IOException {
