@@ -8,6 +8,7 @@ import dev.costmon.fx.MonthRates;
 import dev.costmon.fx.RateHistory;
 import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
+import dev.costmon.model.Tags;
 import dev.costmon.model.ObservationKind;
 import dev.costmon.model.Provenance;
 import dev.costmon.store.ExchangeRates;
@@ -206,8 +207,14 @@ public final class Movements {
     return parts.stream().reduce(Spend::plus);
   }
 
+  /**
+   * What a movement is about. A storage charge split by bucket (Wasabi) keeps the bucket in a tag,
+   * not in its service: named here, so "which bucket grew" is answered, not only "storage grew".
+   */
   private static String dimension(Observation o) {
-    return o.dimension().isEmpty() ? Movement.ACCOUNT : o.dimension();
+    String service = o.dimension().isEmpty() ? Movement.ACCOUNT : o.dimension();
+    String bucket = o.tags().get(Tags.BUCKET);
+    return bucket == null ? service : service + " / " + bucket;
   }
 
   /** The rates of a period's last month (a period within one month has only those). */

@@ -145,6 +145,29 @@ class MovementsTest {
   }
 
   @Test
+  void aChargeSplitByBucketNamesTheBucketThatGrew() {
+    stored.clear();
+    for (int d = 1; d <= 10; d++) {
+      bucket(nov(d), "media", "1.00");
+      bucket(nov(d), "backups", "0.50");
+      bucket(dec(d), "media", "1.10");
+      bucket(dec(d), "backups", "3.00");
+    }
+    Comparison c = withHistory(h -> new Movements(config).months(h, YearMonth.of(2026, 12), YearMonth.of(2026, 11),
+        dec(10)));
+
+    // backups: 30.00 against 5.00 USD; media 11.00 against 10.00 USD (at 0.9 and 0.8 EUR).
+    assertThat(c.movements()).extracting(MovementsTest::line).containsExactly(
+        "do timed active storage / backups +25.00 USD (+500%) = 23 EUR",
+        "do timed active storage / media +1.00 USD (+10%) = 1.9 EUR");
+  }
+
+  private void bucket(LocalDate day, String bucket, String amount) {
+    stored.computeIfAbsent("do", a -> new ArrayList<>()).add(Observation.spend(day, "timed active storage",
+        Money.of(amount, "USD"), Provenance.ESTIMATE).withTags(Map.of("bucket", bucket)));
+  }
+
+  @Test
   void monthToDateComparesTheSameDaysOfTheEarlierMonth() {
     Comparison c = withHistory(h -> new Movements(config).months(h, YearMonth.of(2026, 12), YearMonth.of(2026, 11),
         dec(15)));
