@@ -12,6 +12,8 @@ accounts=${ACCOUNTS:-12}
 months=12
 latency=0.2
 [ -f target/costmon.jar ] || ./mvnw -B -q package -DskipTests
+# LAUNCHER=target/costmon times the README's launcher (C2 for backfills, class-data archive).
+launcher=${LAUNCHER:-java -jar target/costmon.jar}
 work=$(mktemp -d)
 server=""
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
@@ -100,7 +102,8 @@ backfill() {
   local before
   before=$(cat "$work/count" 2>/dev/null || echo 0)
   set +e
-  /usr/bin/time -f '%e' -o "$work/time" java -jar target/costmon.jar -c "$1" collect \
+  # shellcheck disable=SC2086 # the launcher may be a command with arguments
+  /usr/bin/time -f '%e' -o "$work/time" $launcher -c "$1" collect \
     --from "$from" --to "$to" >"$work/out" 2>&1
   code=$?
   set -e
@@ -121,4 +124,5 @@ for r in $(seq "$runs"); do
   printf '%-4s %-6s %-8s %-9s %-8s %-6s %-8s %s\n' "$r" "$many_load" "$many" "$many_requests" "$wall" "$ratio" \
     "$paired" "$many_code/$code"
 done
-echo "from $from to $to, $accounts accounts x $months windows, $latency s per request; java: $(java -version 2>&1 | head -1)"
+echo "from $from to $to, $accounts accounts x $months windows, $latency s per request; launcher: $launcher;"\
+  "java: $(java -version 2>&1 | head -1)"
