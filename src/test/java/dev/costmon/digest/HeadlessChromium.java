@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -65,7 +67,7 @@ final class HeadlessChromium implements AutoCloseable {
     // container's /dev/shm is often too small for it. No network is used: the pages are files and
     // must load nothing else.
     process = new ProcessBuilder(binary.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-dev-shm-usage", "--hide-scrollbars", "--no-first-run", "--remote-debugging-port=0", "--user-data-dir=" + profile,
+        "--disable-dev-shm-usage", "--disable-breakpad", "--disable-crash-reporter", "--hide-scrollbars", "--no-first-run", "--remote-debugging-port=0", "--user-data-dir=" + profile,
         "about:blank")
         .redirectErrorStream(true).redirectOutput(profile.resolveSibling("chromium.log").toFile()).start();
     Path portFile = profile.resolve("DevToolsActivePort");
@@ -152,14 +154,20 @@ final class HeadlessChromium implements AutoCloseable {
   @Override
   public void close() {
     socket.abort();
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
+    // The renderer and utility processes outlive the browser process for a moment and keep writing
+    // into the profile: wait for all of them, or the test's temporary directory cannot be deleted.
+    List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+    all.add(process.toHandle());
+    all.forEach(ProcessHandle::destroy);
+    for (ProcessHandle p : all) {
+      try {
+        p.onExit().get(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        p.destroyForcibly();
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        p.destroyForcibly();
       }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
     }
   }
 
