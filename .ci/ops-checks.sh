@@ -439,10 +439,12 @@ check_build_launcher() {
   opts=$(XDG_CACHE_HOME=$cache COSTMON_LAUNCHER_DEBUG=1 COSTMON_JAVA=true target/costmon --version 2>&1)
   case $opts in *-XX:TieredStopAtLevel=1*-Xmn16m*) ok "target/costmon --version: C1, 16 MB young generation" ;;
     *) fail "target/costmon --version options: $opts" ;; esac
-  opts=$(XDG_CACHE_HOME=$cache COSTMON_LAUNCHER_DEBUG=1 COSTMON_JAVA=true target/costmon -c import import focus x 2>&1)
+  [ -d "$cache/costmon" ] && fail "--version started the caches' preparation"
+  # Any other command starts the preparation, which would inherit COSTMON_JAVA=true and record a
+  # failed archive in $cache: this look at the flags gets a cache of its own.
+  opts=$(XDG_CACHE_HOME=$work/xdg-flags COSTMON_LAUNCHER_DEBUG=1 COSTMON_JAVA=true target/costmon -c import import focus x 2>&1)
   case $opts in *TieredStopAtLevel*|*-Xmn*) fail "target/costmon import runs with the short commands' flags: $opts" ;;
     *) ok "target/costmon import: the full JIT" ;; esac
-  [ -d "$cache/costmon" ] && fail "--version started the caches' preparation"
   if ! (cd "$work" && XDG_CACHE_HOME=$cache "$repo/target/costmon" demo --days 2 --dir "$work/build-demo" >/dev/null 2>&1); then
     fail "target/costmon demo failed"; return
   fi
