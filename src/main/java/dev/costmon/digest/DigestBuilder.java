@@ -18,6 +18,7 @@ import dev.costmon.model.Provenance;
 import dev.costmon.movement.Comparison;
 import dev.costmon.movement.Movement;
 import dev.costmon.movement.Movements;
+import dev.costmon.store.DayRange;
 import dev.costmon.store.History;
 import dev.costmon.store.StoredObservation;
 import java.math.BigDecimal;
@@ -87,6 +88,9 @@ public final class DigestBuilder {
       }
     }
 
+    // A period every day of which successful collects asked about, without a figure, cost nothing
+    // (a flat fee charged on another day); one nobody asked about has no figures, not a zero.
+    Map<String, List<DayRange>> asked = history.coveredWindows(period.first(), period.last());
     List<Digest.AccountLine> lines = new ArrayList<>();
     Optional<Money> periodTotal = Optional.empty();
     List<Digest.NewResource> fresh = new ArrayList<>();
@@ -104,6 +108,9 @@ public final class DigestBuilder {
             fresh.add(new Digest.NewResource(a.id(), e.getKey(), f.firstDay, m, f.provenance));
           }
         }
+      }
+      if (spend.isEmpty() && everyDayAsked(asked.getOrDefault(a.id(), List.of()), period)) {
+        spend = Optional.of(Money.zero(a.account().currency()));
       }
       Optional<Money> reporting = spend.map(a::toReporting);
       if (reporting.isPresent()) {
@@ -178,5 +185,15 @@ public final class DigestBuilder {
     boolean earlier;
     LocalDate firstDay;
     final Set<Provenance> provenance = EnumSet.noneOf(Provenance.class);
+  }
+
+  private static boolean everyDayAsked(List<DayRange> windows, Period period) {
+    for (LocalDate d = period.first(); !d.isAfter(period.last()); d = d.plusDays(1)) {
+      LocalDate day = d;
+      if (windows.stream().noneMatch(w -> !day.isBefore(w.first()) && !day.isAfter(w.last()))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -87,7 +87,8 @@ final class Sections {
     List<Entry> accounts = new ArrayList<>();
     for (Digest.AccountLine a : d.accounts()) {
       String figure = a.periodSpend().map(Money::display).orElse("no figures");
-      String note = a.periodSpend().isPresent() ? "(" + provenance(a.periodProvenance()) + ")" : "";
+      String note = a.periodSpend().isPresent() && !a.periodProvenance().isEmpty()
+          ? "(" + provenance(a.periodProvenance()) + ")" : "";
       String month = a.monthSpend().map(s -> "month " + s.display()
           + a.cap().map(c -> ", " + a.capRatio().map(Sections::percent).orElse("-") + " of cap " + c.display())
               .orElse("")

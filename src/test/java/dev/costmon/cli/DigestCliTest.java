@@ -78,6 +78,30 @@ class DigestCliTest {
   }
 
   @Test
+  void aFlatFeeDayWithoutAChargeIsZeroAndADayNobodyAskedAboutHasNoFigures(@TempDir Path other) throws IOException {
+    CliHarness demo = new CliHarness(other);
+    assertThat(demo.run("demo").exitCode()).isZero();
+    // ionos is charged on the 1st; the demo's nightly collects asked about the 22nd and found nothing.
+    CliHarness.Result r = demo.run("-c", "costmon-demo/costmon.yaml", "digest", "--format", "json");
+    JsonNode ionos = null;
+    for (JsonNode a : new ObjectMapper().readTree(r.out()).get("accounts")) {
+      if (a.get("account").asText().equals("ionos")) {
+        ionos = a;
+      }
+    }
+    assertThat(ionos.get("period_spend").get("amount").asText()).isEqualTo("0");
+    assertThat(ionos.get("period_spend").get("currency").asText()).isEqualTo("EUR");
+    assertThat(demo.run("-c", "costmon-demo/costmon.yaml", "digest").out()).contains("  ionos 0.00 EUR\n");
+
+    // A collect the day after an outage: the digest's day was never asked about.
+    demo.at("2026-11-30T07:00:00Z");
+    CliHarness.Result late = demo.run("-c", "costmon-demo/costmon.yaml", "digest", "--format", "json");
+    for (JsonNode a : new ObjectMapper().readTree(late.out()).get("accounts")) {
+      assertThat(a.get("period_spend").isNull()).as(a.get("account").asText()).isTrue();
+    }
+  }
+
+  @Test
   void aMissingDatabaseIsOneLineAndNoFileIsCreated() {
     cli.write("costmon.yaml", DigestHistory.CONFIG.replace("database: history.db", "database: none.db"));
 
