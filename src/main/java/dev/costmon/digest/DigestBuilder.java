@@ -126,7 +126,10 @@ public final class DigestBuilder {
     Comparison compared = period.kind() == Period.Kind.DAY
         ? new Movements(config).yesterday(history, period.last().plusDays(1))
         : new Movements(config).sums(history, span(period.previous()), span(period), today);
-    List<Movement> movers = compared.movements().stream().filter(m -> !m.difference().isZero())
+    // A change that rounds to 0.00 is no news: a fee prorated by day moves by a fraction of a cent
+    // from a 30-day month to a 31-day one.
+    List<Movement> movers = compared.movements().stream()
+        .filter(m -> new BigDecimal(m.difference().displayAmount()).signum() != 0)
         .limit(TOP_MOVERS).toList();
     fresh.sort(Comparator.comparing((Digest.NewResource r) -> reporting(accounts, r.account(), r.spend().amount()))
         .reversed().thenComparing(Digest.NewResource::account).thenComparing(Digest.NewResource::dimension));
