@@ -163,6 +163,13 @@ final class Migrations {
         last_error TEXT,
         PRIMARY KEY (period, channel)
       );
+      """,
+      // 10: the windows successful collects asked about, read by day range for the trend's "was this
+      // day asked about" (History.coveredWindows): without it the query scans every snapshot (110k rows
+      // at 300 accounts x 1 year, 160 ms in the sqlite3 shell), with it only those whose window reaches
+      // into the range (10 ms).
+      """
+      CREATE INDEX snapshot_window ON snapshot(window_to, window_from, account) WHERE status = 'ok';
       """);
 
   private Migrations() {}
