@@ -220,7 +220,7 @@ public final class MonthAnalyzer {
       for (LocalDate d = trendStart; !d.isAfter(end); d = d.plusDays(1)) {
         LocalDate day = d;
         boolean known = daily.containsKey(d)
-            || askedWindows.stream().anyMatch(w -> !day.isBefore(w.first()) && !day.isAfter(w.last()));
+            || askedWindows.stream().anyMatch(w -> w.contains(day));
         trend.add(new DailySpend(d, daily.getOrDefault(d, Money.zero(currency)), known));
       }
       Money spendFinal = spend;

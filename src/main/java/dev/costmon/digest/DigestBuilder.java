@@ -78,7 +78,7 @@ public final class DigestBuilder {
       }
       Money amount = fx.convert(o.money(), account.account().currency());
       Figures f = byDimension.computeIfAbsent(row.account(), k -> new TreeMap<>())
-          .computeIfAbsent(o.dimension().isEmpty() ? Movement.ACCOUNT : o.dimension(), k -> new Figures());
+          .computeIfAbsent(Movements.subject(o), k -> new Figures());
       if (within(o.day(), period)) {
         f.now = f.now.map(m -> m.plus(amount)).or(() -> Optional.of(amount));
         f.provenance.add(o.provenance());
@@ -193,7 +193,7 @@ public final class DigestBuilder {
   private static boolean everyDayAsked(List<DayRange> windows, Period period) {
     for (LocalDate d = period.first(); !d.isAfter(period.last()); d = d.plusDays(1)) {
       LocalDate day = d;
-      if (windows.stream().noneMatch(w -> !day.isBefore(w.first()) && !day.isAfter(w.last()))) {
+      if (windows.stream().noneMatch(w -> w.contains(day))) {
         return false;
       }
     }

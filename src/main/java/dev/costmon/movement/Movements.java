@@ -114,9 +114,9 @@ public final class Movements {
           continue;
         }
         if (before.contains(o.day())) {
-          earlier.merge(dimension(o), spend(account, o, rates), Spend::plus);
+          earlier.merge(subject(o), spend(account, o, rates), Spend::plus);
         } else if (after.contains(o.day())) {
-          later.merge(dimension(o), spend(account, o, rates), Spend::plus);
+          later.merge(subject(o), spend(account, o, rates), Spend::plus);
         }
       }
       accounts.add(account(account, earlier, later, total(earlier.values()), total(later.values())));
@@ -138,9 +138,9 @@ public final class Movements {
           continue;
         }
         if (o.day().equals(day)) {
-          later.merge(dimension(o), spend(account, o, rates), Spend::plus);
+          later.merge(subject(o), spend(account, o, rates), Spend::plus);
         } else if (window.contains(o.day())) {
-          byDay.computeIfAbsent(o.day(), d -> new TreeMap<>()).merge(dimension(o), spend(account, o, rates),
+          byDay.computeIfAbsent(o.day(), d -> new TreeMap<>()).merge(subject(o), spend(account, o, rates),
               Spend::plus);
         }
       }
@@ -208,10 +208,11 @@ public final class Movements {
   }
 
   /**
-   * What a movement is about. A storage charge split by bucket (Wasabi) keeps the bucket in a tag,
-   * not in its service: named here, so "which bucket grew" is answered, not only "storage grew".
+   * What a movement is about, and what the digest calls a resource. A storage charge split by bucket
+   * (Wasabi) keeps the bucket in a tag, not in its service: named here, so "which bucket grew" is
+   * answered, not only "storage grew".
    */
-  private static String dimension(Observation o) {
+  public static String subject(Observation o) {
     String service = o.dimension().isEmpty() ? Movement.ACCOUNT : o.dimension();
     String bucket = o.tags().get(Tags.BUCKET);
     return bucket == null ? service : service + " / " + bucket;

@@ -2,5 +2,9 @@ package dev.costmon.store;
 
 import java.time.LocalDate;
 
-/** The first and last day the history holds figures for. */
-public record DayRange(LocalDate first, LocalDate last) {}
+/** Days from {@code first} to {@code last}, both included: what the history holds, what a collect asked about. */
+public record DayRange(LocalDate first, LocalDate last) {
+  public boolean contains(LocalDate day) {
+    return !day.isBefore(first) && !day.isAfter(last);
+  }
+}

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * interrupted; the same command again asks for none of the months already stored.
  */
 class BackfillInterruptIT {
+  /** See {@link #signalDefaults()}; probed once. */
+  private static final List<String> SIGNAL_DEFAULTS = signalDefaults();
   private static final String KEY = "sk-ant-admin01-TESTinterruptSECRET";
 
   @TempDir Path dir;
@@ -112,7 +114,7 @@ class BackfillInterruptIT {
   }
 
   private Process costmon(String... args) throws IOException {
-    List<String> command = new ArrayList<>(signalDefaults());
+    List<String> command = new ArrayList<>(SIGNAL_DEFAULTS);
     command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", Path.of(System.getProperty("costmon.jar", "target/costmon.jar")).toAbsolutePath().toString(),
         "-c", dir.resolve("costmon.yaml").toString()));
