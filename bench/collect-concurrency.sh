@@ -5,7 +5,9 @@
 # variants run interleaved, round by round (A B C, C B A, ...), so the ratios are paired:
 #   package   the Debian launcher in a throwaway root prepared as postinst does (bench/common.sh);
 #   build     target/costmon, the README's launcher (its per-user caches made beforehand);
-#   c16       the package with `concurrency: 16`, the default before issue 22.
+#   c16       the package with `concurrency: 16`, the default before issue 22;
+#   floor     a bare `java` hello-world, the JVM floor: the machine's speed in the same rounds, so
+#             the first request is also given as a multiple of it (x floor, paired per round).
 # Targets (issue 22): first request <= 0.35 s after start with the package's launcher; 60 accounts
 # <= 1.3x the 12-account wall time.
 # Usage: bench/collect-concurrency.sh [runs]   (needs python3, /usr/bin/time)
@@ -21,6 +23,7 @@ work=$(mktemp -d)
 server=""
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 bench_launcher_root "$work/root" 2>/dev/null
+bench_hello "$work/hello"
 
 # A threaded loopback server that answers every request after one second, like a slow billing API,
 # and tells (GET /__stats) when the first request arrived and the last answer left (epoch seconds).
@@ -97,11 +100,18 @@ variants = [
     ("build (target/costmon), 60 accounts", "target/costmon", "60"),
     ("package, 60 accounts, concurrency: 16", f"{work}/root/usr/bin/costmon", "60-c16"),
 ]
+floor_name = "java Hello (JVM floor)"
+variants.append((floor_name, None, None))
 rows = {v[0]: [] for v in variants}
 for round_ in range(runs + 1):
     order = variants if round_ % 2 == 0 else list(reversed(variants))
     for name, launcher, cfg in order:
         start = time.time()
+        if launcher is None:
+            subprocess.run(["java", "-cp", f"{work}/hello", "Hello"], stdout=subprocess.DEVNULL, check=False)
+            if round_ > 0:
+                rows[name].append(time.time() - start)
+            continue
         subprocess.run(["/usr/bin/time", "-f", "%M", "-o", f"{work}/rss", launcher, "-c", f"{work}/{cfg}.yaml", "collect"],
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
         end = time.time()
@@ -109,14 +119,21 @@ for round_ in range(runs + 1):
         rss = int(open(f"{work}/rss").read().split()[-1]) / 1024
         if round_ > 0:   # the first round warms the page cache and the server
             rows[name].append((end - start, s["first"] - start, end - s["last"], rss, s["requests"]))
-print("| variant | wall | x 12 accounts | first request after start | exit after last answer | peak RSS | requests |")
-print("|---|---:|---:|---:|---:|---:|---:|")
+floor = rows[floor_name]
+print("| variant | wall | x 12 accounts | first request after start | x floor | exit after last answer | peak RSS | requests |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
 base = {"package": rows[variants[0][0]], "build": rows[variants[2][0]]}
 for name, _, cfg in variants:
+    if cfg is None:
+        print("| %s | %.2f s | | | 1.0x | | | |" % (name, statistics.median(floor)))
+        continue
     r = rows[name]
     med = lambda i: statistics.median(x[i] for x in r)
     b = base["build" if name.startswith("build") else "package"]
     ratio = statistics.median(x[0] / y[0] for x, y in zip(r, b))
-    print("| %s | %.2f s | %.2fx | %.2f s | %.2f s | %.0f MB | %d |" % (name, med(0), ratio, med(1), med(2), med(3), r[0][4]))
+    # The first request in multiples of the same round's JVM floor.
+    first_x = statistics.median(x[1] / f for x, f in zip(r, floor))
+    print("| %s | %.2f s | %.2fx | %.2f s | %.1fx | %.2f s | %.0f MB | %d |"
+          % (name, med(0), ratio, med(1), first_x, med(2), med(3), r[0][4]))
 PY
 echo "load average after: $(cut -d ' ' -f 1-3 /proc/loadavg)"

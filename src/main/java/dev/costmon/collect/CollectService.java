@@ -19,11 +19,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * One {@code costmon collect}: takes the lock, prunes the raw archive, collects the accounts into
- * the history, records the run, then rewrites the {@code .prom} file if one is configured.
+ * One {@code costmon collect}: takes the lock, starts the accounts, meanwhile prunes the raw archive
+ * and starts the run, stores each account into the history, records the run, then rewrites the
+ * {@code .prom} file if one is configured.
  */
 public final class CollectService {
   private final CostmonConfig config;
@@ -52,37 +54,59 @@ public final class CollectService {
         return Collector.of(config, clock, verbose, live).collect(accounts, window, null, 0, progress);
       }
     }
+    // The accounts start as soon as the lock is ours (two collects never both ask a paid API), and
+    // ask while the database is opened and the run started; their snapshots and raw responses wait
+    // for the run, so what is stored is as it was. An ECB rate fetch runs beside them.
+    CompletableFuture<Collector.Target> target = new CompletableFuture<>();
+    ResponseArchive archive = response -> {
+      Collector.Target run = target.join();
+      new RunArchive(new RawArchive(run.history()), run.runId()).store(response);
+    };
     try (CollectLock lock = CollectLock.acquire(config.database());
-        Database db = Database.open(config.database(), true)) {
-      History history = new History(db);
-      RawArchive raw = new RawArchive(history);
-      int pruned = raw.pruneBefore(clock.instant().minus(config.rawRetention()));
-      if (pruned > 0) {
-        verbose.accept("pruned " + pruned + " raw responses older than the raw_retention");
-      }
-      // The config's rates are stored with the day they are first seen, so the months they convert
-      // keep them when fx: is edited later.
-      ExchangeRates rates = new ExchangeRates(history);
-      rates.record(RateHistory.toRecord(config.fx(), rates.all(), LocalDate.ofInstant(clock.instant(), config.timezone())),
-          clock.instant());
-      long runId = Runs.start(history, "collect", clock.instant(), verbose);
-      CollectResult result;
-      try (LiveHttp live = new LiveHttp(http, clock, new RunArchive(raw, runId), verbose)) {
-        Optional<EcbFeed.Outcome> fetched = config.fx().source().ecb()
-            ? Optional.of(new EcbFeed(live.named("fx"), rates).update(config.fx(), needed(accounts),
-                LocalDate.ofInstant(clock.instant(), config.timezone()), clock.instant()))
-            : Optional.empty();
-        fetched.ifPresent(f -> verbose.accept("fx: " + f.stored() + " ECB rates stored, the newest of "
-            + f.newest().map(LocalDate::toString).orElse("no day")));
-        result = Collector.of(config, clock, verbose, live).collect(accounts, window, history, runId, progress);
-        if (fetched.isPresent()) {
-          result = result.withRates(fetched.get());
+        LiveHttp live = new LiveHttp(http, clock, archive, verbose)) {
+      Collector.Running running = Collector.of(config, clock, verbose, live).start(accounts, window, target, progress);
+      try (Database db = Database.open(config.database(), true)) {
+        try {
+          History history = new History(db);
+          long runId = begin(history);
+          target.complete(new Collector.Target(history, runId));
+          Optional<EcbFeed.Outcome> fetched = config.fx().source().ecb()
+              ? Optional.of(new EcbFeed(live.named("fx"), new ExchangeRates(history)).update(config.fx(),
+                  needed(accounts), LocalDate.ofInstant(clock.instant(), config.timezone()), clock.instant()))
+              : Optional.empty();
+          fetched.ifPresent(f -> verbose.accept("fx: " + f.stored() + " ECB rates stored, the newest of "
+              + f.newest().map(LocalDate::toString).orElse("no day")));
+          CollectResult result = running.await();
+          if (fetched.isPresent()) {
+            result = result.withRates(fetched.get());
+          }
+          history.finishRun(runId, clock.instant(),
+              result.allFailed() ? "failed" : result.failures() > 0 ? "partial" : "ok");
+          Textfile.refresh(config, history, clock, verbose);
+          return result;
+        } finally {
+          running.cancel(); // before the database closes, should anything above have failed
         }
+      } finally {
+        // A database that could not be opened or prepared: the accounts' storing fails instead of waiting.
+        target.cancel(false);
+        running.cancel();
       }
-      history.finishRun(runId, clock.instant(), result.allFailed() ? "failed" : result.failures() > 0 ? "partial" : "ok");
-      Textfile.refresh(config, history, clock, verbose);
-      return result;
     }
+  }
+
+  /** Prunes the raw archive, records the config's rates and starts the run; its id. */
+  private long begin(History history) {
+    int pruned = new RawArchive(history).pruneBefore(clock.instant().minus(config.rawRetention()));
+    if (pruned > 0) {
+      verbose.accept("pruned " + pruned + " raw responses older than the raw_retention");
+    }
+    // The config's rates are stored with the day they are first seen, so the months they convert
+    // keep them when fx: is edited later.
+    ExchangeRates rates = new ExchangeRates(history);
+    rates.record(RateHistory.toRecord(config.fx(), rates.all(), LocalDate.ofInstant(clock.instant(), config.timezone())),
+        clock.instant());
+    return Runs.start(history, "collect", clock.instant(), verbose);
   }
 
   /** The currencies that must convert: the accounts' own, the caps' and the rates' prices. */

@@ -11,35 +11,39 @@ import java.util.OptionalInt;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 
 /**
- * Runs one task per account on a shared pool, at most as many accounts of one provider host at a time
- * as that provider declares ({@link ProviderType#accountsPerHost()}): a provider whose rate limit is
- * per user or global sees a few requests at once however many of its accounts the config has, while
- * every other account starts at once. A host's waiting accounts hold no pool thread: each one is
- * submitted when one of the same host ends.
+ * Starts one task per account, at most as many accounts of one provider host at a time as that
+ * provider declares ({@link ProviderType#accountsPerHost()}): a provider whose rate limit is per user
+ * or global sees a few requests at once however many of its accounts the config has, while every
+ * other account starts at once. A host's waiting accounts hold no thread: each one is started when
+ * one of the same host is done, that is when the future its task returned completes, which for an
+ * account abandoned at its timeout is before its thread returns.
  */
 public final class Lanes {
   private Lanes() {}
 
-  /** The accounts' results, in the accounts' order; each future fails with its task's exception. */
-  public static <T> List<Future<T>> run(ExecutorService pool, List<Account> accounts, Function<Account, T> task) {
+  /**
+   * The accounts' results, in the accounts' order; each fails with its task's exception.
+   *
+   * @param start starts an account's task (on a thread of its own, without blocking) and returns
+   *     its result; throwing (a pool shut down) fails that account and starts the next
+   */
+  public static <T> List<CompletableFuture<T>> run(List<Account> accounts,
+      Function<Account, CompletableFuture<T>> start) {
     Map<String, Lane<T>> lanes = new LinkedHashMap<>();
-    List<Future<T>> results = new ArrayList<>();
+    List<CompletableFuture<T>> results = new ArrayList<>();
     for (Account account : accounts) {
-      Lane<T> lane = lanes.computeIfAbsent(key(account), k -> new Lane<>(pool, task));
+      Lane<T> lane = lanes.computeIfAbsent(key(account), k -> new Lane<>(start));
       CompletableFuture<T> result = new CompletableFuture<>();
       lane.waiting.add(new Entry<>(account, result));
       results.add(result);
     }
     for (Lane<T> lane : lanes.values()) {
       OptionalInt limit = lane.waiting.peek().account().provider().accountsPerHost();
-      int start = limit.isPresent() ? Math.min(limit.getAsInt(), lane.waiting.size()) : lane.waiting.size();
-      for (int i = 0; i < start; i++) {
+      int first = limit.isPresent() ? Math.min(limit.getAsInt(), lane.waiting.size()) : lane.waiting.size();
+      for (int i = 0; i < first; i++) {
         lane.next();
       }
     }
@@ -54,36 +58,34 @@ public final class Lanes {
   private record Entry<T>(Account account, CompletableFuture<T> result) {}
 
   private static final class Lane<T> {
-    private final ExecutorService pool;
-    private final Function<Account, T> task;
+    private final Function<Account, CompletableFuture<T>> start;
     private final Queue<Entry<T>> waiting = new ConcurrentLinkedQueue<>();
 
-    Lane(ExecutorService pool, Function<Account, T> task) {
-      this.pool = pool;
-      this.task = task;
+    Lane(Function<Account, CompletableFuture<T>> start) {
+      this.start = start;
     }
 
-    /** Submits the lane's next account, which submits the one after it when it ends. */
+    /** Starts the lane's next account, which starts the one after it when it is done. */
     void next() {
       Entry<T> entry = waiting.poll();
       if (entry == null) {
         return;
       }
+      CompletableFuture<T> done;
       try {
-        pool.execute(() -> {
-          try {
-            entry.result().complete(task.apply(entry.account()));
-          } catch (RuntimeException | Error e) {
-            entry.result().completeExceptionally(e);
-          } finally {
-            next();
-          }
-        });
-      } catch (RejectedExecutionException e) {
-        // The pool was shut down (the run was interrupted): this account and those after it never ran.
-        entry.result().completeExceptionally(e);
-        next();
+        done = start.apply(entry.account());
+      } catch (RuntimeException | Error e) {
+        // The pool was shut down (the run was interrupted): this account never ran.
+        done = CompletableFuture.failedFuture(e);
       }
+      done.whenComplete((value, failure) -> {
+        if (failure == null) {
+          entry.result().complete(value);
+        } else {
+          entry.result().completeExceptionally(failure);
+        }
+        next();
+      });
     }
   }
 }

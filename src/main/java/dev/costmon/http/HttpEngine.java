@@ -22,6 +22,9 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import javax.net.ssl.SSLContext;
@@ -34,6 +37,8 @@ import javax.net.ssl.SSLContext;
 public final class HttpEngine {
   /** Transient server trouble: retried with backoff. 501 and other 5xx will not get better. */
   private static final Set<Integer> RETRIED_5XX = Set.of(500, 502, 503, 504);
+  /** The threads of one client's executor ({@link #newClient}). */
+  static final int CLIENT_THREADS = 4;
 
   private final HttpSettings settings;
   private final Clock clock;
@@ -127,14 +132,31 @@ public final class HttpEngine {
 
   /**
    * A client suited to the engine: the connect timeout from the settings, HTTP/1.1 (billing APIs
-   * need no multiplexing, and cleartext HTTP/2 upgrades confuse some proxies) and no redirects, so
-   * a credential header is never replayed to another host.
+   * need no multiplexing, and cleartext HTTP/2 upgrades confuse some proxies), no redirects, so a
+   * credential header is never replayed to another host, and a few threads of its own.
+   *
+   * <p>The JDK's default executor is a cached pool: with 60 accounts waiting at once it grew to about
+   * 20 threads of some 90 KB each, for work that takes microseconds per response (the selector
+   * thread does the I/O; the callers block in {@code send} on their own threads). The client's tasks
+   * never wait for one another, so a bounded pool cannot deadlock it; name lookups also run there,
+   * so up to {@link #CLIENT_THREADS} new host names are looked up at a time. The queue is unbounded:
+   * the client falls back to a pool of its own when its executor rejects a task, which it never does
+   * here. Idle threads end after a few seconds and are daemons, so a client never built is never
+   * paid for and a finished one never holds the JVM.
    */
   public static HttpClient newClient(HttpSettings settings) {
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(CLIENT_THREADS, CLIENT_THREADS, 5, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), runnable -> {
+          Thread t = new Thread(runnable, "costmon-http");
+          t.setDaemon(true);
+          return t;
+        });
+    executor.allowCoreThreadTimeOut(true);
     return HttpClient.newBuilder()
         .connectTimeout(settings.connectTimeout())
         .followRedirects(HttpClient.Redirect.NEVER)
         .version(HttpClient.Version.HTTP_1_1)
+        .executor(executor)
         .build();
   }
 

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BackfillInterruptIT {
   /** See {@link #signalDefaults()}; probed once. */
-  private static final List<String> SIGNAL_DEFAULTS = signalDefaults();
+  static final List<String> SIGNAL_DEFAULTS = signalDefaults();
   private static final String KEY = "sk-ant-admin01-TESTinterruptSECRET";
 
   @TempDir Path dir;

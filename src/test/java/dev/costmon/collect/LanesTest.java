@@ -13,9 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,11 @@ class LanesTest {
   @AfterEach
   void stop() {
     pool.shutdownNow();
+  }
+
+  /** Each account's task on the pool, as the collector starts them. */
+  private Function<Account, CompletableFuture<String>> onPool(Function<Account, String> task) {
+    return account -> CompletableFuture.supplyAsync(() -> task.apply(account), pool);
   }
 
   /** 10 openrouter accounts on its own host, 2 on another host, 3 fixed fees, bound by the real loader. */
@@ -53,7 +59,7 @@ class LanesTest {
     AtomicInteger started = new AtomicInteger();
     CountDownLatch release = new CountDownLatch(1);
 
-    List<Future<String>> results = Lanes.run(pool, accounts, account -> {
+    List<CompletableFuture<String>> results = Lanes.run(accounts, onPool(account -> {
       String key = Lanes.key(account);
       int now = running.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
       most.computeIfAbsent(key, k -> new AtomicInteger()).accumulateAndGet(now, Math::max);
@@ -65,7 +71,7 @@ class LanesTest {
       }
       running.get(key).decrementAndGet();
       return account.id();
-    });
+    }));
 
     // Before anything ends: 4 openrouter accounts on its host, 2 on the other host, the 3 fees.
     for (int i = 0; i < 1000 && started.get() < 9; i++) {
@@ -86,12 +92,12 @@ class LanesTest {
   @Test
   void aFailingAccountStartsTheNextOneOfItsHost() throws Exception {
     List<Account> accounts = accounts().subList(0, 6);
-    List<Future<String>> results = Lanes.run(pool, accounts, account -> {
+    List<CompletableFuture<String>> results = Lanes.run(accounts, onPool(account -> {
       if (account.id().equals("router-0")) {
         throw new IllegalStateException("boom");
       }
       return account.id();
-    });
+    }));
 
     assertThat(results.get(0)).failsWithin(10, TimeUnit.SECONDS).withThrowableThat().withMessageContaining("boom");
     assertThat(results.subList(1, 6)).extracting(f -> f.get(10, TimeUnit.SECONDS))
