@@ -14,6 +14,7 @@ import dev.costmon.fx.MonthRates;
 import dev.costmon.fx.RateHistory;
 import dev.costmon.store.CollectionState;
 import dev.costmon.store.DayRange;
+import dev.costmon.store.DaySpend;
 import dev.costmon.store.ExchangeRates;
 import dev.costmon.store.History;
 import dev.costmon.store.SnapshotStatus;
@@ -55,10 +56,21 @@ public final class MonthAnalyzer {
     LocalDate end = month.atEndOfMonth().isBefore(today) ? month.atEndOfMonth() : today;
     // A closed month is looked at as a whole: 30 days back from a 31st would leave out its 1st.
     LocalDate trendStart = month.atEndOfMonth().isBefore(today) ? month.atDay(1) : end.minusDays(TREND_DAYS - 1);
-    LocalDate from = trendStart.isBefore(month.atDay(1)) ? trendStart : month.atDay(1);
-    Map<String, List<Observation>> byAccount = history.latest(from, month.atEndOfMonth()).stream()
+    LocalDate monthStart = month.atDay(1);
+    Map<String, List<Observation>> byAccount = history.latest(monthStart, month.atEndOfMonth()).stream()
         .collect(Collectors.groupingBy(StoredObservation::account, LinkedHashMap::new,
             Collectors.mapping(StoredObservation::observation, Collectors.toList())));
+    // The trend's days before the month need only each day's spend, not the figures themselves.
+    boolean trendBefore = trendStart.isBefore(monthStart);
+    Map<String, List<DaySpend>> spendBefore = trendBefore
+        ? history.spendByDay(trendStart, monthStart.minusDays(1)).stream()
+            .collect(Collectors.groupingBy(DaySpend::account))
+        : Map.of();
+    // An account judged by its data's age, without figures this month: its newest day before it.
+    boolean newestNeeded = trendBefore && config.accounts().stream()
+        .anyMatch(a -> a.provider().judgesFreshnessByData() && !byAccount.containsKey(a.id()));
+    Map<String, LocalDate> newestBefore = newestNeeded
+        ? history.newestDays(trendStart, monthStart.minusDays(1)) : Map.of();
     Map<String, CollectionState> states = history.collectionStates();
     Map<String, List<DayRange>> covered = history.coveredWindows(trendStart, end);
     MonthRates rates = RateHistory.forMonth(config.fx(), new ExchangeRates(history).all(), month, today);
@@ -68,7 +80,8 @@ public final class MonthAnalyzer {
     Money totalForecast = Money.zero(config.currency());
     for (Account account : config.accounts()) {
       AccountView view = new AccountMonth(account, month, today, end, trendStart, fx, now)
-          .view(byAccount.getOrDefault(account.id(), List.of()), Optional.ofNullable(states.get(account.id())),
+          .view(byAccount.getOrDefault(account.id(), List.of()), spendBefore.getOrDefault(account.id(), List.of()),
+              Optional.ofNullable(newestBefore.get(account.id())), Optional.ofNullable(states.get(account.id())),
               covered.getOrDefault(account.id(), List.of()));
       views.add(view);
       total = total.plus(view.spendReporting());
@@ -105,7 +118,13 @@ public final class MonthAnalyzer {
       this.closed = month.isBefore(YearMonth.from(today));
     }
 
-    AccountView view(List<Observation> rows, Optional<CollectionState> state, List<DayRange> askedWindows) {
+    /**
+     * @param rows the month's current figures
+     * @param spendBefore the spend of the trend's days before the month (none for a closed month)
+     * @param newestBefore the newest day with a figure before the month, when the account needs it
+     */
+    AccountView view(List<Observation> rows, List<DaySpend> spendBefore, Optional<LocalDate> newestBefore,
+        Optional<CollectionState> state, List<DayRange> askedWindows) {
       Currency currency = account.currency();
       Money spend = Money.zero(currency);
       Money fixedSpend = Money.zero(currency);
@@ -155,6 +174,9 @@ public final class MonthAnalyzer {
             }
           }
         }
+      }
+      for (DaySpend before : spendBefore) {
+        daily.merge(before.day(), fx.convert(before.amount(), currency), Money::plus);
       }
       // Usage with a configured rate becomes an estimate of spend, shown as its own service, except on
       // the days the provider reported spend itself: its figure wins, and the estimate is kept beside it.
@@ -231,6 +253,7 @@ public final class MonthAnalyzer {
       if (account.provider().judgesFreshnessByData()) {
         // The end of the newest day with data: a feed lagging days behind its successful calls goes stale.
         Optional<Instant> newestData = rows.stream().map(Observation::day).max(LocalDate::compareTo)
+            .or(() -> newestBefore)
             .map(d -> d.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
         fresh = fresh.flatMap(t -> newestData.map(d -> d.isBefore(t) ? d : t));
       }

@@ -1,6 +1,7 @@
 package dev.costmon.store;
 
 import dev.costmon.model.Aggregation;
+import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
 import dev.costmon.model.ObservationKind;
 import dev.costmon.model.Provenance;
@@ -15,10 +16,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Append-only history of runs, snapshots and observations. Reads return, for each account, kind,
@@ -33,11 +38,11 @@ public final class History {
   public static final String LATEST_SQL = """
       SELECT o.account, s.finished_at, o.kind, o.metric, o.dimension, o.day, o.value, o.unit,
              o.provenance, o.aggregation, o.tags
-      FROM (SELECT account, kind, metric, day, max(snapshot_id) AS snapshot_id FROM observation
-            WHERE day BETWEEN ? AND ? GROUP BY day, account, kind, metric) newest
-      JOIN observation o ON o.day = newest.day AND o.account = newest.account AND o.kind = newest.kind
-                        AND o.metric = newest.metric AND o.snapshot_id = newest.snapshot_id
-      JOIN snapshot s ON s.id = o.snapshot_id
+      FROM figure_newest n
+      CROSS JOIN observation o ON o.day = n.day AND o.account = n.account AND o.kind = n.kind
+                              AND o.metric = n.metric AND o.snapshot_id = n.snapshot_id
+      JOIN snapshot s ON s.id = n.snapshot_id
+      WHERE n.day BETWEEN ? AND ?
       ORDER BY o.account, o.day, o.kind, o.metric, o.dimension, o.tags
       """;
 
@@ -148,6 +153,26 @@ public final class History {
       }
       st.executeBatch();
     }
+    // The snapshot's figures now replace older ones of the same day, kind and metric (never newer
+    // ones: ids only grow, and a replayed older answer is stored as a new snapshot anyway).
+    try (PreparedStatement st = c.prepareStatement(
+        "INSERT INTO figure_newest(day, account, kind, metric, snapshot_id) VALUES (?, ?, ?, ?, ?)"
+            + " ON CONFLICT(day, account, kind, metric) DO UPDATE SET snapshot_id = excluded.snapshot_id"
+            + " WHERE excluded.snapshot_id > figure_newest.snapshot_id")) {
+      Set<String> seen = new HashSet<>();
+      for (Observation o : snapshot.observations()) {
+        String day = o.day().toString();
+        if (seen.add(day + '\n' + o.kind().label() + '\n' + o.metric())) {
+          st.setString(1, day);
+          st.setString(2, snapshot.account());
+          st.setString(3, o.kind().label());
+          st.setString(4, o.metric());
+          st.setLong(5, id);
+          st.addBatch();
+        }
+      }
+      st.executeBatch();
+    }
     return id;
   }
 
@@ -166,6 +191,55 @@ public final class History {
                 Provenance.fromLabel(rs.getString(9)), Aggregation.fromLabel(rs.getString(10)),
                 Tags.decode(rs.getString(11)));
             out.add(new StoredObservation(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), o));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  /**
+   * The current spend figures of every account for days in [from, to], without their services, tags
+   * or provenance: what a trend of days before the month draws. Four columns instead of eleven and
+   * no usage rows (a quarter of a month's rows), unordered.
+   */
+  public List<DaySpend> spendByDay(LocalDate from, LocalDate to) {
+    String sql = """
+        SELECT n.account, n.day, o.value, o.unit
+        FROM figure_newest n
+        CROSS JOIN observation o ON o.day = n.day AND o.account = n.account AND o.kind = n.kind
+                                AND o.metric = n.metric AND o.snapshot_id = n.snapshot_id
+        WHERE n.day BETWEEN ? AND ? AND n.kind = 'spend'
+        """;
+    return query(c -> {
+      try (PreparedStatement st = c.prepareStatement(sql)) {
+        st.setString(1, from.toString());
+        st.setString(2, to.toString());
+        List<DaySpend> out = new ArrayList<>();
+        Map<String, Currency> currencies = new HashMap<>();
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            Currency currency = currencies.computeIfAbsent(rs.getString(4), Currency::getInstance);
+            out.add(new DaySpend(rs.getString(1), StoredDay.parse(rs.getString(2)),
+                new Money(new BigDecimal(rs.getString(3)), currency)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  /** The newest day in [from, to] with any current figure, per account that has one. */
+  public Map<String, LocalDate> newestDays(LocalDate from, LocalDate to) {
+    String sql = "SELECT account, max(day) FROM figure_newest WHERE day BETWEEN ? AND ? GROUP BY account";
+    return query(c -> {
+      try (PreparedStatement st = c.prepareStatement(sql)) {
+        st.setString(1, from.toString());
+        st.setString(2, to.toString());
+        Map<String, LocalDate> out = new HashMap<>();
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            out.put(rs.getString(1), StoredDay.parse(rs.getString(2)));
           }
         }
         return out;

@@ -170,6 +170,22 @@ final class Migrations {
       // into the range (10 ms).
       """
       CREATE INDEX snapshot_window ON snapshot(window_to, window_from, account) WHERE status = 'ok';
+      """,
+      // 11: the newest snapshot of each account's day, kind and metric, kept up to date by every
+      // insert (History.insert): the figures of a range are read from it directly. Before, the month's
+      // query grouped every snapshot's rows of the range to find the newest (a nightly collect asks
+      // again for the last days, so 164k index entries for 15k figures at 300 accounts).
+      """
+      CREATE TABLE figure_newest (
+        day TEXT NOT NULL,
+        account TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        metric TEXT NOT NULL,
+        snapshot_id INTEGER NOT NULL,
+        PRIMARY KEY (day, account, kind, metric)
+      ) WITHOUT ROWID;
+      INSERT INTO figure_newest(day, account, kind, metric, snapshot_id)
+        SELECT day, account, kind, metric, max(snapshot_id) FROM observation GROUP BY day, account, kind, metric;
       """);
 
   private Migrations() {}

@@ -254,4 +254,40 @@ class MonthAnalyzerTest {
     assertThat(a.trend()).hasSize(28);
     assertThat(a.trend().get(0).day()).isEqualTo(LocalDate.of(2026, 2, 1));
   }
+  @Test
+  void theTrendsDaysBeforeTheMonthAddEveryServiceOfTheirNewestSnapshotAndOnlyTheMonthCounts() {
+    LocalDate nov25 = LocalDate.of(2026, 11, 25);
+    List<Observation> obs = List.of(
+        Observation.spend(nov25, "api", Money.of("1.10", "USD"), Provenance.API),
+        Observation.spend(nov25, "db", Money.of("2.00", "USD"), Provenance.API).withTags(Map.of("team", "web")),
+        Observation.spend(LocalDate.of(2026, 12, 1), "api", Money.of("4", "USD"), Provenance.API));
+
+    AccountView a = analyze(YearMonth.of(2026, 12), Instant.parse("2026-12-03T07:00:00Z"), obs);
+
+    assertThat(a.trend()).hasSize(30);
+    assertThat(a.trend()).filteredOn(d -> d.day().equals(nov25)).singleElement()
+        .isEqualTo(new DailySpend(nov25, Money.of("3.10", "USD")));
+    assertThat(a.spend()).isEqualTo(Money.of("4", "USD"));
+  }
+
+  @Test
+  void anAccountJudgedByItsDataWithoutFiguresThisMonthIsAsFreshAsItsNewestDayBefore() {
+    CostmonConfig config = new ConfigLoader(ProviderRegistry.builtIn(), new Environment(Map.of(), dir, dir, false))
+        .parse(dir.resolve("c.yaml"), "currency: USD\ndatabase: h.db\naccounts:\n"
+            + "  - {id: feed, provider: focus, max_age: 5d}\n");
+    Instant now = Instant.parse("2026-12-03T07:00:00Z");
+    try (Database db = Database.open(config.database(), true)) {
+      History h = new History(db);
+      // Imported today, but the file's newest day is November 25: 8 days before now, older than 5 days.
+      h.append(h.startRun("import", now), new AccountSnapshot("feed", "focus", now, now, SnapshotStatus.OK, null,
+          null, null, List.of(Observation.spend(LocalDate.of(2026, 11, 25), "S3", Money.of("1", "USD"),
+              Provenance.INVOICE))));
+      AccountView stale = new MonthAnalyzer(config).analyze(h, YearMonth.of(2026, 12), now).accounts().get(0);
+      AccountView fresh = new MonthAnalyzer(config).analyze(h, YearMonth.of(2026, 12),
+          Instant.parse("2026-11-28T07:00:00Z")).accounts().get(0);
+
+      assertThat(stale.stale()).isTrue();
+      assertThat(fresh.stale()).isFalse();
+    }
+  }
 }

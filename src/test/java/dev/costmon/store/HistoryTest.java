@@ -3,10 +3,12 @@ package dev.costmon.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.costmon.model.Aggregation;
 import dev.costmon.model.Money;
 import dev.costmon.model.Observation;
 import dev.costmon.model.Provenance;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -124,6 +126,55 @@ class HistoryTest {
     try (var c = DriverManager.getConnection("jdbc:sqlite:" + file);
         var rs = c.createStatement().executeQuery("PRAGMA user_version")) {
       assertThat(rs.getInt(1)).isEqualTo(Migrations.STEPS.size()).isGreaterThanOrEqualTo(5);
+    }
+  }
+
+  @Test
+  void aVersion10DatabaseIsMigratedWithEachDaysNewestFiguresFound() throws Exception {
+    Path file = dir.resolve("v10.db");
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); var st = c.createStatement()) {
+      for (String step : Migrations.STEPS.subList(0, 10)) {
+        for (String sql : step.split(";\\s*\\n")) {
+          if (!sql.isBlank()) {
+            st.execute(sql);
+          }
+        }
+      }
+      st.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
+      st.execute("PRAGMA user_version = 10");
+      st.execute("INSERT INTO run(id, command, started_at) VALUES (1, 'collect', 0)");
+      for (int id = 1; id <= 2; id++) {
+        st.execute("INSERT INTO snapshot(id, run_id, account, provider, started_at, finished_at, status)"
+            + " VALUES (" + id + ", 1, 'a', 'demo', 0, 0, 'ok')");
+      }
+      // Snapshot 1: two services and a usage figure on day 1; snapshot 2 revises day 1's spend only.
+      st.execute("INSERT INTO observation VALUES (1, 'a', 'spend', 'spend', 'x', '2026-11-01', '1.50', 'USD',"
+          + " 'api', 'sum', ''), (1, 'a', 'spend', 'spend', 'y', '2026-11-01', '2.00', 'USD', 'api', 'sum', ''),"
+          + " (1, 'a', 'usage', 'requests', '', '2026-11-01', '7', 'requests', 'api', 'sum', ''),"
+          + " (2, 'a', 'spend', 'spend', 'x', '2026-11-01', '1.75', 'USD', 'api', 'sum', '')");
+    }
+
+    try (Database db = Database.open(file, false)) {
+      assertThat(new History(db).latest(D1, D1)).extracting(s -> s.observation().kind().label() + " "
+          + s.observation().dimension() + " " + s.observation().value().toPlainString())
+          .containsExactly("spend x 1.75", "usage  7");
+    }
+  }
+
+  @Test
+  void aNewSnapshotReplacesOnlyTheKindsAndMetricsOfTheDaysItHas() {
+    try (Database db = Database.open(dir.resolve("h.db"), true)) {
+      History h = new History(db);
+      Observation requests = Observation.usage(D1, "requests", "", new BigDecimal("7"), "requests",
+          Aggregation.SUM, Provenance.API);
+      h.append(h.startRun("collect", T), snapshot("a", T, spend(D1, "x", "1"), requests, spend(D2, "x", "2")));
+      h.append(h.startRun("collect", T.plusSeconds(60)), snapshot("a", T.plusSeconds(60), spend(D1, "y", "3")));
+      h.append(h.startRun("collect", T.plusSeconds(120)), snapshot("b", T.plusSeconds(120), spend(D1, "x", "9")));
+
+      assertThat(h.latest(D1, D2)).extracting(s -> s.account() + " " + s.observation().day() + " "
+          + s.observation().metric() + " " + s.observation().dimension() + " " + s.observation().value().toPlainString())
+          .containsExactly("a 2026-11-01 spend y 3", "a 2026-11-01 requests  7", "a 2026-11-02 spend x 2",
+              "b 2026-11-01 spend x 9");
     }
   }
 
