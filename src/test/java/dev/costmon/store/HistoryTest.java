@@ -158,6 +158,23 @@ class HistoryTest {
       assertThat(new History(db).latest(D1, D1)).extracting(s -> s.observation().kind().label() + " "
           + s.observation().dimension() + " " + s.observation().value().toPlainString())
           .containsExactly("spend x 1.75", "usage  7");
+      assertThat(new History(db).spendByDay(D1, D1)).containsExactly(new DaySpend("a", D1, Money.of("1.75", "USD")));
+    }
+  }
+
+  @Test
+  void spendByDayIsEachDaysNewestSpendExactlyInItsOwnCurrencies() {
+    try (Database db = Database.open(dir.resolve("h.db"), true)) {
+      History h = new History(db);
+      Observation requests = Observation.usage(D2, "requests", "", new BigDecimal("7"), "requests",
+          Aggregation.SUM, Provenance.API);
+      h.append(h.startRun("collect", T), snapshot("a", T, spend(D1, "x", "1.10"), spend(D1, "y", "2.00"), requests));
+      h.append(h.startRun("collect", T.plusSeconds(60)), snapshot("a", T.plusSeconds(60),
+          Observation.spend(D1, "x", Money.of("0.1", "EUR"), Provenance.API),
+          Observation.spend(D1, "y", Money.of("0.20000000000000001", "USD"), Provenance.API)));
+
+      assertThat(h.spendByDay(D1, D2)).containsExactlyInAnyOrder(
+          new DaySpend("a", D1, Money.of("0.1", "EUR")), new DaySpend("a", D1, Money.of("0.20000000000000001", "USD")));
     }
   }
 
