@@ -70,6 +70,9 @@ class CollectInterruptIT {
 
     Process collect = costmon();
     assertThat(arrived.await(60, TimeUnit.SECONDS)).as("every account asks: " + output()).isTrue();
+    // The accounts ask while the run is being started: a signal before its row exists would find no run
+    // to mark (nothing stored either), which is not the case this test is about.
+    assertThat(runStarted()).as("the run is started: " + output()).isTrue();
     long signalled = System.nanoTime();
     new ProcessBuilder("kill", "-INT", String.valueOf(collect.pid())).start().waitFor();
     assertThat(collect.waitFor(30, TimeUnit.SECONDS)).as("exits after SIGINT").isTrue();
@@ -105,6 +108,23 @@ class CollectInterruptIT {
   private String output() throws IOException {
     Path out = dir.resolve("out.txt");
     return Files.exists(out) ? Files.readString(out) : "";
+  }
+
+  private boolean runStarted() throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(dir.resolve("history.db"))) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("history.db"))) {
+          if ("1".equals(single(c, "SELECT count(*) FROM run"))) {
+            return true;
+          }
+        } catch (java.sql.SQLException e) {
+          // Not created yet, or locked by the migration: ask again.
+        }
+      }
+      Thread.sleep(20);
+    }
+    return false;
   }
 
   private static String single(Connection c, String sql) throws Exception {
