@@ -6,6 +6,8 @@
 #   package   the Debian launcher in a throwaway root prepared as postinst does (bench/common.sh);
 #   build     target/costmon, the README's launcher (its per-user caches made beforehand);
 #   c16       the package with `concurrency: 16`, the default before issue 22;
+#   base      with BENCH_BASE_JAR=path/to/an/older/costmon.jar: that jar in a package root of its own,
+#             12 and 60 accounts, for a paired before/after of a change (printed as paired differences);
 #   floor     a bare `java` hello-world, the JVM floor: the machine's speed in the same rounds, so
 #             the first request is also given as a multiple of it (x floor, paired per round).
 # Targets (issue 22): first request <= 0.35 s after start with the package's launcher; 60 accounts
@@ -23,6 +25,7 @@ work=$(mktemp -d)
 server=""
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 bench_launcher_root "$work/root" 2>/dev/null
+if [ -n "${BENCH_BASE_JAR:-}" ]; then jar=$BENCH_BASE_JAR bench_launcher_root "$work/base" 2>/dev/null; fi
 bench_hello "$work/hello"
 
 # A threaded loopback server that answers every request after one second, like a slow billing API,
@@ -90,9 +93,9 @@ curl_stats() { python3 -c "import urllib.request; print(urllib.request.urlopen('
 curl_stats >/dev/null
 
 echo "load average before: $(cut -d ' ' -f 1-3 /proc/loadavg)"
-python3 - "$runs" "$work" "$port" <<'PY'
+python3 - "$runs" "$work" "$port" "${BENCH_BASE_JAR:-}" <<'PY'
 import json, statistics, subprocess, sys, time, urllib.request
-runs, work, port = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+runs, work, port, base_jar = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
 variants = [
     ("package, 12 accounts", f"{work}/root/usr/bin/costmon", "12"),
     ("package, 60 accounts", f"{work}/root/usr/bin/costmon", "60"),
@@ -100,6 +103,9 @@ variants = [
     ("build (target/costmon), 60 accounts", "target/costmon", "60"),
     ("package, 60 accounts, concurrency: 16", f"{work}/root/usr/bin/costmon", "60-c16"),
 ]
+if base_jar:
+    variants += [("base jar package, 12 accounts", f"{work}/base/usr/bin/costmon", "12"),
+                 ("base jar package, 60 accounts", f"{work}/base/usr/bin/costmon", "60")]
 floor_name = "java Hello (JVM floor)"
 variants.append((floor_name, None, None))
 rows = {v[0]: [] for v in variants}
@@ -129,11 +135,18 @@ for name, _, cfg in variants:
         continue
     r = rows[name]
     med = lambda i: statistics.median(x[i] for x in r)
-    b = base["build" if name.startswith("build") else "package"]
+    b = base["build" if name.startswith("build") else "package"] if not name.startswith("base") else rows["base jar package, 12 accounts"]
     ratio = statistics.median(x[0] / y[0] for x, y in zip(r, b))
     # The first request in multiples of the same round's JVM floor.
     first_x = statistics.median(x[1] / f for x, f in zip(r, floor))
     print("| %s | %.2f s | %.2fx | %.2f s | %.1fx | %.2f s | %.0f MB | %d |"
           % (name, med(0), ratio, med(1), first_x, med(2), med(3), r[0][4]))
+if base_jar:
+    for n in ("12", "60"):
+        new, old = rows[f"package, {n} accounts"], rows[f"base jar package, {n} accounts"]
+        print("package / base jar, %s accounts, paired medians: wall %.2fx, first request %+.0f ms, peak RSS %+.0f MB"
+              % (n, statistics.median(x[0] / y[0] for x, y in zip(new, old)),
+                 statistics.median((x[1] - y[1]) * 1000 for x, y in zip(new, old)),
+                 statistics.median(x[3] - y[3] for x, y in zip(new, old))))
 PY
 echo "load average after: $(cut -d ' ' -f 1-3 /proc/loadavg)"

@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Start-up work moved off the critical path: on a daemon thread, the one-time initialisations the
- * invoked command will need (the YAML parser, sqlite's native library, the TLS defaults, the HTTP
- * client's classes) run while
+ * invoked command will need (the YAML parser, sqlite's native library, the TLS defaults, for some
+ * the HTTP client's classes) run while
  * the main thread builds the command line and reads the config. A JVM has a second core idle at
  * start-up, so this shortens every command; the work is done once either way, and nothing here
  * changes behaviour: should the main thread get there first, it simply does the work itself.
@@ -19,6 +19,13 @@ import java.util.Set;
 public final class Warmup {
   private static final Set<String> WITHOUT_DATABASE = Set.of("config", "notify");
   private static final Set<String> NETWORK = Set.of("collect", "doctor", "notify");
+  /**
+   * Commands whose warm-up also sends one loopback request. The demo sends none, but it is the
+   * class-data archive's training run (prepare-startup): the exchange puts the HTTP client's classes
+   * in the archive. Not collect: its second client, threads and garbage, beside up to 64 accounts'
+   * own, cost it 6-7 MB of peak memory (bench/README.md, issue 22), and the archive holds the classes.
+   */
+  private static final Set<String> EXCHANGE = Set.of("doctor", "notify", "demo");
 
   private Warmup() {}
 
@@ -42,10 +49,8 @@ public final class Warmup {
     steps.add(ConfigLoader::warmUp);
     if (NETWORK.contains(name)) {
       steps.add(HttpEngine::warmUp);
-      steps.add(HttpEngine::warmUpExchange);
-    } else if (name.equals("demo")) {
-      // The demo sends no request, but it is the class-data archive's training run (prepare-startup):
-      // one loopback exchange puts the HTTP client's classes in the archive for collect.
+    }
+    if (EXCHANGE.contains(name)) {
       steps.add(HttpEngine::warmUpExchange);
     }
     if (!WITHOUT_DATABASE.contains(name)) {
