@@ -445,6 +445,10 @@ check_build_launcher() {
   opts=$(XDG_CACHE_HOME=$work/xdg-flags COSTMON_LAUNCHER_DEBUG=1 COSTMON_JAVA=true target/costmon -c import import focus x 2>&1)
   case $opts in *TieredStopAtLevel*|*-Xmn*) fail "target/costmon import runs with the short commands' flags: $opts" ;;
     *) ok "target/costmon import: the full JIT" ;; esac
+  opts=$(XDG_CACHE_HOME=$work/xdg-flags COSTMON_LAUNCHER_DEBUG=1 COSTMON_JAVA=true target/costmon -c x.yaml collect \
+    --from 2026-01-01 2>&1)
+  case $opts in *-XX:TieredStopAtLevel=1*-Xmn16m*) ok "target/costmon collect --from: C1 (a backfill waits for providers)" ;;
+    *) fail "target/costmon collect --from options: $opts" ;; esac
   if ! (cd "$work" && XDG_CACHE_HOME=$cache "$repo/target/costmon" demo --days 2 --dir "$work/build-demo" >/dev/null 2>&1); then
     fail "target/costmon demo failed"; return
   fi

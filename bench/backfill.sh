@@ -12,7 +12,7 @@ accounts=${ACCOUNTS:-12}
 months=12
 latency=0.2
 [ -f target/costmon.jar ] || ./mvnw -B -q package -DskipTests
-# LAUNCHER=target/costmon times the README's launcher (C2 for backfills, class-data archive).
+# LAUNCHER=target/costmon times the README's launcher (C1, class-data archive).
 launcher=${LAUNCHER:-java -jar target/costmon.jar}
 work=$(mktemp -d)
 server=""
