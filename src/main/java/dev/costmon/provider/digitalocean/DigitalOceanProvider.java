@@ -39,10 +39,10 @@ public final class DigitalOceanProvider implements ProviderType<DigitalOceanSett
     return Optional.of(Set.of(MonthlySpend.ACCOUNT_BALANCE));
   }
 
-  /** Invoices of any past month; the balance and the invoice list per window. */
+  /** Invoices of any past month: the invoice list per window, and the balance for the one reaching today. */
   @Override
   public Backfill backfill(DigitalOceanSettings settings) {
-    return Backfill.anyPast(2);
+    return Backfill.anyPast(1).todayAsks(1);
   }
 
   @Override
@@ -56,7 +56,8 @@ public final class DigitalOceanProvider implements ProviderType<DigitalOceanSett
       throws ProviderException {
     BillingApi api = new BillingApi(settings, context);
     MonthlySpend spend = new MonthlySpend(window, context.log());
-    Balance balance = api.balance();
+    // The balance is today's: a backfill's past month has no use for it.
+    Optional<Balance> balance = spend.needsBalance() ? Optional.of(api.balance()) : Optional.empty();
     InvoiceList invoices = api.invoices(MonthlySpend.oldestMonth(window));
     List<InvoiceItem> items = spend.needsItems(invoices) ? api.previewItems() : List.of();
     Map<YearMonth, List<InvoiceItem>> invoiced = new TreeMap<>();

@@ -60,6 +60,11 @@ final class MonthlySpend {
     this.log = log;
   }
 
+  /** Whether the window reaches the current month, the only one the balance says anything about. */
+  boolean needsBalance() {
+    return last.equals(current);
+  }
+
   /** DigitalOcean bills calendar months in UTC; the collection's instant decides which is current. */
   static YearMonth currentMonth(CollectWindow window) {
     return YearMonth.from(window.now().atZone(ZoneOffset.UTC));
@@ -95,7 +100,7 @@ final class MonthlySpend {
    * @param items the preview's items
    * @param invoiced the items of the closed invoices {@link #itemized} named, by month
    */
-  List<Observation> observations(Balance balance, InvoiceList invoices, List<InvoiceItem> items,
+  List<Observation> observations(Optional<Balance> balance, InvoiceList invoices, List<InvoiceItem> items,
       Map<YearMonth, List<InvoiceItem>> invoiced) {
     List<Observation> result = new ArrayList<>();
     Map<YearMonth, BigDecimal> totals = invoices.totals();
@@ -116,11 +121,14 @@ final class MonthlySpend {
             : month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         rows = breakdown(month, preview.get().amount(), items, through, Provenance.ESTIMATE, Provenance.API);
         coveredThrough = month.equals(current) ? utcDay(through) : month.atEndOfMonth();
-        crossCheck(month, preview.get(), balance);
-      } else if (month.equals(current) && YearMonth.from(utcDay(balance.generatedAt())).equals(month)) {
+        if (balance.isPresent()) {
+          crossCheck(month, preview.get(), balance.get());
+        }
+      } else if (month.equals(current) && balance.isPresent()
+          && YearMonth.from(utcDay(balance.get().generatedAt())).equals(month)) {
         // The first hours of a month, before the preview moves on: the balance already has it.
-        rows = List.of(spend(month.atDay(1), MONTH_TO_DATE, balance.monthToDateUsage(), Provenance.API));
-        coveredThrough = utcDay(balance.generatedAt());
+        rows = List.of(spend(month.atDay(1), MONTH_TO_DATE, balance.get().monthToDateUsage(), Provenance.API));
+        coveredThrough = utcDay(balance.get().generatedAt());
       } else {
         log.accept("digitalocean: no invoice, preview or balance for " + month + " yet");
         continue;
@@ -141,8 +149,8 @@ final class MonthlySpend {
       log.accept("digitalocean: ignoring the invoice preview of " + preview.get().period()
           + ", after the current month " + current);
     }
-    result.add(Observation.usage(utcDay(balance.generatedAt()), ACCOUNT_BALANCE, "",
-        balance.accountBalance(), USD.getCurrencyCode(), Aggregation.LAST, Provenance.API));
+    balance.ifPresent(b -> result.add(Observation.usage(utcDay(b.generatedAt()), ACCOUNT_BALANCE, "",
+        b.accountBalance(), USD.getCurrencyCode(), Aggregation.LAST, Provenance.API)));
     return result;
   }
 
