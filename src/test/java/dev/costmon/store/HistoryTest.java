@@ -99,19 +99,24 @@ class HistoryTest {
     }
   }
 
+  /** The schema as a costmon that knew only the first {@code version} steps left it. */
+  private static void schemaAt(java.sql.Statement st, int version) throws java.sql.SQLException {
+    for (String step : Migrations.STEPS.subList(0, version)) {
+      for (String sql : step.split(";\\s*\\n")) {
+        if (!sql.isBlank()) {
+          st.execute(sql);
+        }
+      }
+    }
+    st.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
+    st.execute("PRAGMA user_version = " + version);
+  }
+
   @Test
   void aVersion4DatabaseIsMigratedAndItsFiguresHaveNoTags() throws Exception {
     Path file = dir.resolve("v4.db");
     try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); var st = c.createStatement()) {
-      for (String step : Migrations.STEPS.subList(0, 4)) {
-        for (String sql : step.split(";\\s*\\n")) {
-          if (!sql.isBlank()) {
-            st.execute(sql);
-          }
-        }
-      }
-      st.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
-      st.execute("PRAGMA user_version = 4");
+      schemaAt(st, 4);
       st.execute("INSERT INTO run(id, command, started_at) VALUES (1, 'collect', 0)");
       st.execute("INSERT INTO snapshot(id, run_id, account, provider, started_at, finished_at, status)"
           + " VALUES (1, 1, 'a', 'demo', 0, 0, 'ok')");
@@ -133,15 +138,7 @@ class HistoryTest {
   void aVersion10DatabaseIsMigratedWithEachDaysNewestFiguresFound() throws Exception {
     Path file = dir.resolve("v10.db");
     try (var c = DriverManager.getConnection("jdbc:sqlite:" + file); var st = c.createStatement()) {
-      for (String step : Migrations.STEPS.subList(0, 10)) {
-        for (String sql : step.split(";\\s*\\n")) {
-          if (!sql.isBlank()) {
-            st.execute(sql);
-          }
-        }
-      }
-      st.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
-      st.execute("PRAGMA user_version = 10");
+      schemaAt(st, 10);
       st.execute("INSERT INTO run(id, command, started_at) VALUES (1, 'collect', 0)");
       for (int id = 1; id <= 2; id++) {
         st.execute("INSERT INTO snapshot(id, run_id, account, provider, started_at, finished_at, status)"
