@@ -24,19 +24,23 @@ import java.util.TreeSet;
  */
 public final class FocusTotals {
   // equals and hashCode by hand: the records' generated ones go through method handles, which the
-  // launcher's C1-only JIT runs markedly slower, and they are called for every row.
+  // launcher's C1-only JIT runs markedly slower, and they are called for every row. The tags' hash
+  // comes precomputed: a SortedMap's hashCode walks its entries (through the unmodifiable wrapper's
+  // iterator) on every call, which was the largest part of the per-row lookup.
   private record SpendKey(
-      LocalDate day, String provider, String service, String currency, SortedMap<String, String> tags) {
+      LocalDate day, String provider, String service, String currency, SortedMap<String, String> tags,
+      int tagsHash) {
     @Override
     public boolean equals(Object o) {
       return o instanceof SpendKey k && day.equals(k.day) && service.equals(k.service)
-          && provider.equals(k.provider) && currency.equals(k.currency) && tags.equals(k.tags);
+          && provider.equals(k.provider) && currency.equals(k.currency)
+          && tagsHash == k.tagsHash && (tags == k.tags || tags.equals(k.tags));
     }
 
     @Override
     public int hashCode() {
       return (((day.hashCode() * 31 + service.hashCode()) * 31 + provider.hashCode()) * 31 + currency.hashCode())
-          * 31 + tags.hashCode();
+          * 31 + tagsHash;
     }
   }
 
@@ -57,15 +61,21 @@ public final class FocusTotals {
   private final Map<UsageKey, BigDecimal> usage = new HashMap<>();
   private final Set<String> providers = new TreeSet<>();
   private String lastProvider = "";
+  // Rows repeat the same tags instance (AllowedTags remembers each cell's map, and a row without
+  // allowed tags has the one empty map), so the hash of the last instance is reused.
+  private SortedMap<String, String> lastTags;
+  private int lastTagsHash;
   private long rows;
   private long counted;
 
   void addSpend(
       LocalDate day, String provider, String service, String currency, SortedMap<String, String> tags,
       BigDecimal cost) {
-    SpendKey key = new SpendKey(day, provider, service, currency, tags);
-    BigDecimal sum = spend.get(key);
-    spend.put(key, sum == null ? cost : sum.add(cost));
+    if (tags != lastTags) {
+      lastTagsHash = tags.hashCode();
+      lastTags = tags;
+    }
+    spend.merge(new SpendKey(day, provider, service, currency, tags, lastTagsHash), cost, BigDecimal::add);
     if (!provider.isEmpty() && !provider.equals(lastProvider)) {
       providers.add(provider);
       lastProvider = provider;

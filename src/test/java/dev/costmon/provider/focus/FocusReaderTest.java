@@ -101,6 +101,28 @@ class FocusReaderTest {
   }
 
   @Test
+  void equalAllowedTagsFromDifferentCellsSumToOneFigureInWhateverOrderTheRowsCome() throws IOException {
+    // The sums reuse the hash of the last row's tags: cells alternating between equal and different
+    // allowed tags must still land on the right figures.
+    Path file = write("""
+        BilledCost,BillingCurrency,ChargePeriodStart,ServiceName,Tags
+        1,USD,2026-11-01T00:00:00Z,a,"{""team"": ""web"", ""owner"": ""alice""}"
+        2,USD,2026-11-01T00:00:00Z,a,"{""team"": ""data""}"
+        4,USD,2026-11-01T00:00:00Z,a,"{""team"": ""web"", ""owner"": ""bob""}"
+        8,USD,2026-11-01T00:00:00Z,a,NULL
+        16,USD,2026-11-01T00:00:00Z,a,"{""owner"": ""carol"", ""team"": ""web""}"
+        32,USD,2026-11-01T00:00:00Z,a,"{""team"": ""data"", ""owner"": ""dan""}"
+        64,USD,2026-11-01T00:00:00Z,a,{}
+        """);
+
+    List<Observation> obs = new FocusReader(new FocusRules(null, null, List.of(), List.of("team")))
+        .read(file).totals().observations();
+
+    assertThat(obs).extracting(o -> o.value().toPlainString() + " " + o.tags())
+        .containsExactlyInAnyOrder("21 {team=web}", "34 {team=data}", "72 {}");
+  }
+
+  @Test
   void tagsThatAreNoJsonObjectStopTheFileNamingTheLine() throws IOException {
     Path file = write("""
         BilledCost,BillingCurrency,ChargePeriodStart,ServiceName,Tags
