@@ -1,19 +1,15 @@
 package dev.costmon.digest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.costmon.budget.Ratios;
+import dev.costmon.report.JsonFigures;
 import dev.costmon.model.Money;
 import dev.costmon.model.Provenance;
 import dev.costmon.movement.Movement;
 import dev.costmon.movement.Spend;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.Set;
 
@@ -26,10 +22,7 @@ final class JsonDigest {
   /** Raised when a field changes meaning or goes away; new fields do not raise it. */
   static final int FORMAT_VERSION = 1;
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-      .build();
+  private static final ObjectMapper MAPPER = JsonFigures.mapper();
 
   private JsonDigest() {}
 
@@ -61,7 +54,7 @@ final class JsonDigest {
     month.set("spend", money(m.spend(), Optional.empty()));
     month.set("forecast", money(m.forecast(), Optional.empty()));
     month.set("cap", money(m.cap(), Optional.empty()));
-    ratio(month, "cap_ratio", m.capRatio());
+    JsonFigures.ratio(month, "cap_ratio", m.capRatio());
     root.set("period_spend", money(d.periodTotal(), Optional.empty()));
 
     ArrayNode accounts = root.putArray("accounts");
@@ -73,7 +66,7 @@ final class JsonDigest {
       n.set("period_spend_reporting", money(a.periodSpendReporting(), Optional.of(a.periodProvenance())));
       n.set("month_spend", money(a.monthSpend(), Optional.of(a.monthProvenance())));
       n.set("cap", money(a.cap(), Optional.empty()));
-      ratio(n, "cap_ratio", a.capRatio());
+      JsonFigures.ratio(n, "cap_ratio", a.capRatio());
       n.set("forecast", money(a.forecast(), Optional.of(Set.of(a.forecastProvenance()))));
     }
     ArrayNode movers = root.putArray("movers");
@@ -86,7 +79,7 @@ final class JsonDigest {
       n.set("after", mv.after().map(JsonDigest::spend).orElse(null));
       n.set("difference", money(Optional.of(mv.difference()), Optional.empty()));
       n.set("difference_reporting", money(Optional.of(mv.differenceReporting()), Optional.empty()));
-      ratio(n, "ratio", mv.ratio());
+      JsonFigures.ratio(n, "ratio", mv.ratio());
     }
     ArrayNode fresh = root.putArray("new_resources");
     for (Digest.NewResource r : d.newResources()) {
@@ -106,7 +99,7 @@ final class JsonDigest {
       n.put("usage", q.usage());
       n.put("quota", q.quota());
       n.put("unit", q.unit());
-      ratio(n, "ratio", Optional.of(q.ratio()));
+      JsonFigures.ratio(n, "ratio", Optional.of(q.ratio()));
     }
     return root;
   }
@@ -134,27 +127,8 @@ final class JsonDigest {
     return money(Optional.of(spend.amount()), Optional.of(Set.of(spend.provenance())));
   }
 
-  /** {@code {"amount": "12.3456", "currency": "USD", "provenance": ["api"]}}, or null for no figure. */
+  /** The figure, or null for none. */
   private static ObjectNode money(Optional<Money> money, Optional<Set<Provenance>> provenance) {
-    if (money.isEmpty()) {
-      return null;
-    }
-    ObjectNode node = MAPPER.createObjectNode();
-    node.put("amount", money.get().amount().toPlainString());
-    node.put("currency", money.get().currency().getCurrencyCode());
-    provenance.ifPresent(p -> {
-      ArrayNode labels = node.putArray("provenance");
-      p.stream().sorted().forEach(v -> labels.add(v.label()));
-    });
-    return node;
-  }
-
-  /** A ratio as a JSON number; null for none and for use of a zero limit, which has no finite ratio. */
-  private static void ratio(ObjectNode node, String field, Optional<BigDecimal> ratio) {
-    if (ratio.isPresent() && !Ratios.overZero(ratio.get())) {
-      node.put(field, ratio.get());
-    } else {
-      node.putNull(field);
-    }
+    return money.map(m -> JsonFigures.money(m, provenance)).orElse(null);
   }
 }

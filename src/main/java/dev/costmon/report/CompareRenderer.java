@@ -1,10 +1,7 @@
 package dev.costmon.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costmon.export.Csv;
@@ -236,8 +233,7 @@ public final class CompareRenderer {
   }
 
   private static void json(Comparison c, ReportOptions options, PrintWriter out) {
-    ObjectMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
-        .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+    ObjectMapper mapper = JsonFigures.mapper();
     ObjectNode root = mapper.createObjectNode();
     root.put("demo", options.demo());
     root.put("basis", c.basis().name().toLowerCase(Locale.ROOT));
@@ -249,18 +245,18 @@ public final class CompareRenderer {
       ObjectNode n = accounts.addObject();
       n.put("account", a.account());
       n.put("compared", a.compared());
-      n.set("before", spend(mapper, a.before()));
-      n.set("after", spend(mapper, a.after()));
+      n.set("before", spend(a.before()));
+      n.set("after", spend(a.after()));
       Optional<Movement> whole = a.total();
-      n.set("difference", whole.map(m -> money(mapper, m.difference())).orElse(null));
-      n.set("difference_reporting", whole.map(m -> money(mapper, m.differenceReporting())).orElse(null));
+      n.set("difference", whole.map(m -> money(m.difference())).orElse(null));
+      n.set("difference_reporting", whole.map(m -> money(m.differenceReporting())).orElse(null));
       putRatio(n, whole.flatMap(Movement::ratio));
     }
     Optional<Movement> total = c.total();
     ObjectNode t = root.putObject("total");
-    t.set("before", total.flatMap(Movement::before).map(s -> money(mapper, s.amount())).orElse(null));
-    t.set("after", total.flatMap(Movement::after).map(s -> money(mapper, s.amount())).orElse(null));
-    t.set("difference", total.map(m -> money(mapper, m.difference())).orElse(null));
+    t.set("before", total.flatMap(Movement::before).map(s -> money(s.amount())).orElse(null));
+    t.set("after", total.flatMap(Movement::after).map(s -> money(s.amount())).orElse(null));
+    t.set("difference", total.map(m -> money(m.difference())).orElse(null));
     putRatio(t, total.flatMap(Movement::ratio));
     ArrayNode movements = root.putArray("movements");
     for (Movement m : c.movements()) {
@@ -268,10 +264,10 @@ public final class CompareRenderer {
       n.put("account", m.account());
       n.put("dimension", m.dimension());
       n.put("change", m.change().label());
-      n.set("before", spend(mapper, m.before()));
-      n.set("after", spend(mapper, m.after()));
-      n.set("difference", money(mapper, m.difference()));
-      n.set("difference_reporting", money(mapper, m.differenceReporting()));
+      n.set("before", spend(m.before()));
+      n.set("after", spend(m.after()));
+      n.set("difference", money(m.difference()));
+      n.set("difference_reporting", money(m.differenceReporting()));
       putRatio(n, m.ratio());
     }
     ObjectNode rates = root.putObject("rates");
@@ -293,21 +289,18 @@ public final class CompareRenderer {
   }
 
   /** {@code {"amount": "30.00", "currency": "USD", "reporting": {...}, "provenance": "invoice"}} or null. */
-  private static ObjectNode spend(ObjectMapper mapper, Optional<Spend> spend) {
+  private static ObjectNode spend(Optional<Spend> spend) {
     if (spend.isEmpty()) {
       return null;
     }
-    ObjectNode n = money(mapper, spend.get().amount());
-    n.set("reporting", money(mapper, spend.get().reporting()));
+    ObjectNode n = money(spend.get().amount());
+    n.set("reporting", money(spend.get().reporting()));
     n.put("provenance", spend.get().provenance().label());
     return n;
   }
 
-  private static ObjectNode money(ObjectMapper mapper, Money money) {
-    ObjectNode n = mapper.createObjectNode();
-    n.put("amount", money.amount().toPlainString());
-    n.put("currency", money.currency().getCurrencyCode());
-    return n;
+  private static ObjectNode money(Money money) {
+    return JsonFigures.money(money, Optional.empty());
   }
 
   private static void putRatio(ObjectNode n, Optional<BigDecimal> ratio) {

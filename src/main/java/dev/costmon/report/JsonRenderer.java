@@ -1,26 +1,20 @@
 package dev.costmon.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.costmon.budget.AccountView;
 import dev.costmon.budget.DailySpend;
 import dev.costmon.budget.MonthView;
-import dev.costmon.budget.Ratios;
 import dev.costmon.budget.Reconciliation;
 import dev.costmon.budget.ServiceSpend;
 import dev.costmon.budget.UsageView;
 import dev.costmon.fx.DatedRate;
-import dev.costmon.model.Money;
 import dev.costmon.model.Provenance;
 import dev.costmon.store.CollectionState;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Currency;
@@ -42,10 +36,7 @@ import java.util.TreeMap;
  * group, and a group holding part of an account has a {@code null} forecast, forecasts being per account.
  */
 final class JsonRenderer implements ReportRenderer {
-  private final ObjectMapper mapper = JsonMapper.builder()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-      .build();
+  private final ObjectMapper mapper = JsonFigures.mapper();
 
   @Override
   public void render(MonthView view, ReportOptions options, PrintWriter out) {
@@ -86,8 +77,8 @@ final class JsonRenderer implements ReportRenderer {
         node.put("key", group.key());
         ArrayNode ids = node.putArray("accounts");
         group.accounts().forEach(a -> ids.add(a.id()));
-        node.set("spend", money(group.spend(), Optional.of(group.provenance())));
-        node.set("forecast", group.forecast().map(f -> money(f, Optional.empty())).orElse(null));
+        node.set("spend", JsonFigures.money(group.spend(), Optional.of(group.provenance())));
+        node.set("forecast", group.forecast().map(f -> JsonFigures.money(f, Optional.empty())).orElse(null));
         if (!group.hasFigures()) {
           node.putNull("spend");
           node.putNull("forecast");
@@ -99,10 +90,10 @@ final class JsonRenderer implements ReportRenderer {
       }
     }
     ObjectNode totals = root.putObject("totals");
-    totals.set("spend", money(view.total(), Optional.empty()));
-    totals.set("forecast", money(view.totalForecast(), Optional.empty()));
-    totals.set("cap", view.cap().map(c -> money(c, Optional.empty())).orElse(null));
-    putRatio(totals, "cap_ratio", view.capRatio());
+    totals.set("spend", JsonFigures.money(view.total(), Optional.empty()));
+    totals.set("forecast", JsonFigures.money(view.totalForecast(), Optional.empty()));
+    totals.set("cap", view.cap().map(c -> JsonFigures.money(c, Optional.empty())).orElse(null));
+    JsonFigures.ratio(totals, "cap_ratio", view.capRatio());
     if (!view.hasFigures()) {
       totals.putNull("spend");
       totals.putNull("forecast");
@@ -119,15 +110,15 @@ final class JsonRenderer implements ReportRenderer {
       AccountView account = member.account();
       share.put("account", account.id());
       share.put("whole", member.whole());
-      share.set("spend", account.hasFigures() ? money(member.spend(), Optional.empty()) : null);
-      share.set("spend_reporting", account.hasFigures() ? money(member.spendReporting(), Optional.empty()) : null);
+      share.set("spend", account.hasFigures() ? JsonFigures.money(member.spend(), Optional.empty()) : null);
+      share.set("spend_reporting", account.hasFigures() ? JsonFigures.money(member.spendReporting(), Optional.empty()) : null);
       ArrayNode services = share.putArray("services");
       for (ServiceSpend service : member.services()) {
         ObjectNode s = services.addObject();
         s.put("service", service.service());
         Optional<Set<Provenance>> provenance = Optional.of(Set.of(service.provenance()));
-        s.set("spend", money(service.amount(), provenance));
-        s.set("spend_reporting", money(Report.serviceReporting(account, service, report.currency()), provenance));
+        s.set("spend", JsonFigures.money(service.amount(), provenance));
+        s.set("spend_reporting", JsonFigures.money(Report.serviceReporting(account, service, report.currency()), provenance));
       }
     }
     return shares;
@@ -145,8 +136,8 @@ final class JsonRenderer implements ReportRenderer {
     ObjectNode labels = node.putObject("labels");
     new TreeMap<>(account.account().labels()).forEach(labels::put);
     node.put("currency", account.account().currency().getCurrencyCode());
-    node.set("spend", money(account.spend(), Optional.of(account.provenance())));
-    node.set("spend_reporting", money(account.spendReporting(), Optional.of(account.provenance())));
+    node.set("spend", JsonFigures.money(account.spend(), Optional.of(account.provenance())));
+    node.set("spend_reporting", JsonFigures.money(account.spendReporting(), Optional.of(account.provenance())));
     node.put("fx_rate", account.fxRate());
     DatedRate rate = report.view().rates().get(account.account().currency());
     node.put("fx_date", rate == null ? null : rate.day().toString());
@@ -155,12 +146,12 @@ final class JsonRenderer implements ReportRenderer {
     if (rate != null && rate.recorded() && today.isPresent()) {
       node.put("fx_age_days", Math.max(0, ChronoUnit.DAYS.between(rate.day(), today.get())));
     }
-    node.set("cap", account.cap().map(c -> money(c, Optional.empty())).orElse(null));
-    putRatio(node, "cap_ratio", account.capRatio());
+    node.set("cap", account.cap().map(c -> JsonFigures.money(c, Optional.empty())).orElse(null));
+    JsonFigures.ratio(node, "cap_ratio", account.capRatio());
     Optional<Set<Provenance>> forecastProvenance = Optional.of(Set.of(account.forecastProvenance()));
-    node.set("forecast", money(account.forecast(), forecastProvenance));
-    node.set("forecast_reporting", money(Report.forecastReporting(account, currency), forecastProvenance));
-    putRatio(node, "forecast_ratio", account.forecastRatio());
+    node.set("forecast", JsonFigures.money(account.forecast(), forecastProvenance));
+    node.set("forecast_reporting", JsonFigures.money(Report.forecastReporting(account, currency), forecastProvenance));
+    JsonFigures.ratio(node, "forecast_ratio", account.forecastRatio());
     // No figure of the month stored: the zeros above are an absence, so they are null, and say why.
     node.put("data", account.hasFigures() ? "ok" : account.hasData() ? "no_data_for_month" : "never_collected");
     if (!account.hasFigures()) {
@@ -177,8 +168,8 @@ final class JsonRenderer implements ReportRenderer {
       ObjectNode s = services.addObject();
       s.put("service", service.service());
       Optional<Set<Provenance>> provenance = Optional.of(Set.of(service.provenance()));
-      s.set("spend", money(service.amount(), provenance));
-      s.set("spend_reporting", money(Report.serviceReporting(account, service, currency), provenance));
+      s.set("spend", JsonFigures.money(service.amount(), provenance));
+      s.set("spend_reporting", JsonFigures.money(Report.serviceReporting(account, service, currency), provenance));
     }
     // Estimates the provider's own spend replaced: never in spend, shown beside what the provider charged.
     ArrayNode estimates = node.putArray("estimate_vs_actual");
@@ -186,9 +177,9 @@ final class JsonRenderer implements ReportRenderer {
       ObjectNode e = estimates.addObject();
       e.put("service", r.service());
       e.put("days", r.days());
-      e.set("estimate", money(r.estimate(), Optional.of(Set.of(Provenance.ESTIMATE))));
-      e.set("actual", money(r.actual(), Optional.empty()));
-      e.set("gap", money(r.gap(), Optional.empty()));
+      e.set("estimate", JsonFigures.money(r.estimate(), Optional.of(Set.of(Provenance.ESTIMATE))));
+      e.set("actual", JsonFigures.money(r.actual(), Optional.empty()));
+      e.set("gap", JsonFigures.money(r.gap(), Optional.empty()));
     }
     ArrayNode usage = node.putArray("usage");
     for (UsageView u : account.usage()) {
@@ -203,39 +194,19 @@ final class JsonRenderer implements ReportRenderer {
         quota.put("unit", q.unit());
         return quota;
       }).orElse(null));
-      putRatio(n, "ratio", u.ratio());
+      JsonFigures.ratio(n, "ratio", u.ratio());
     }
     // Daily figures carry no provenance of their own in the view; the account's spend provenance covers them.
     ArrayNode trend = node.putArray("trend");
     for (DailySpend day : account.trend()) {
       ObjectNode d = trend.addObject();
       d.put("day", day.day().toString());
-      d.set("spend", day.known() ? money(day.amount(), Optional.empty()) : null);
+      d.set("spend", day.known() ? JsonFigures.money(day.amount(), Optional.empty()) : null);
     }
     node.put("stale", account.stale());
     node.put("last_success",
         account.collection().flatMap(CollectionState::lastSuccess).map(Object::toString).orElse(null));
     node.put("condition", account.condition().orElse(null));
     return node;
-  }
-
-  /** {@code {"amount": "12.3456", "currency": "USD", "provenance": ["api"]}}; exact, never rounded. */
-  private ObjectNode money(Money money, Optional<Set<Provenance>> provenance) {
-    ObjectNode node = mapper.createObjectNode();
-    node.put("amount", money.amount().toPlainString());
-    node.put("currency", money.currency().getCurrencyCode());
-    provenance.ifPresent(p -> {
-      ArrayNode labels = node.putArray("provenance");
-      p.stream().sorted().forEach(v -> labels.add(v.label()));
-    });
-    return node;
-  }
-
-  private static void putRatio(ObjectNode node, String field, Optional<BigDecimal> ratio) {
-    if (ratio.isPresent() && !Ratios.overZero(ratio.get())) {
-      node.put(field, ratio.get());
-    } else {
-      node.putNull(field);
-    }
   }
 }
