@@ -1,11 +1,9 @@
 package dev.costmon.cli;
 
-import static dev.costmon.provider.ProviderFixture.json;
+import static dev.costmon.cli.DigitalOceanNights.droplet;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.costmon.provider.ProviderFixture;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,28 +17,12 @@ import org.junit.jupiter.api.io.TempDir;
 class DigestDigitalOceanTest {
   @TempDir Path dir;
   CliHarness cli;
-  final ProviderFixture digitalocean = new ProviderFixture();
-  final AtomicReference<String> balance = new AtomicReference<>();
-  final AtomicReference<String> invoices = new AtomicReference<>();
-  final AtomicReference<String> items = new AtomicReference<>();
+  DigitalOceanNights digitalocean;
 
   @BeforeEach
   void setUp() {
-    digitalocean.route("/v2/customers/my/balance", exchange -> json(balance.get()).handle(exchange));
-    digitalocean.route("/v2/customers/my/invoices/preview", exchange -> json(items.get()).handle(exchange));
-    digitalocean.route("/v2/customers/my/invoices", exchange -> json(invoices.get()).handle(exchange));
     cli = new CliHarness(dir);
-    cli.env.put("DIGITALOCEAN_TOKEN", "dop_v1_TESTdigest0123456789");
-    cli.write("costmon.yaml", """
-        currency: USD
-        database: history.db
-        accounts:
-          - id: do
-            provider: digitalocean
-            endpoint: %s
-            token: ${DIGITALOCEAN_TOKEN}
-            cap: 150 USD
-        """.formatted(digitalocean.base()));
+    digitalocean = new DigitalOceanNights(cli, "dop_v1_TESTdigest0123456789");
   }
 
   @AfterEach
@@ -48,23 +30,9 @@ class DigestDigitalOceanTest {
     digitalocean.close();
   }
 
-  /** One night's collect: the month's preview, updated at {@code updated}, with these items. */
+  /** One night's collect: November's preview, updated at {@code updated}, with these items. */
   private void night(String at, String updated, String total, String... lines) {
-    cli.at(at);
-    balance.set("{\"month_to_date_balance\": \"0\", \"account_balance\": \"0\", \"month_to_date_usage\": \""
-        + total + "\", \"generated_at\": \"" + updated + "\"}");
-    invoices.set("{\"invoices\": [], \"invoice_preview\": {\"invoice_uuid\": \"p\", \"amount\": \"" + total
-        + "\", \"invoice_period\": \"2026-11\", \"updated_at\": \"" + updated + "\"}, \"links\": {}, \"meta\":"
-        + " {\"total\": 1}}");
-    items.set("{\"invoice_items\": [" + String.join(",", lines) + "], \"links\": {}, \"meta\": {\"total\": "
-        + lines.length + "}}");
-    CliHarness.Result collect = cli.run("collect");
-    assertThat(collect.exitCode()).as(collect.err()).isZero();
-  }
-
-  private static String droplet(String description, String amount, String start, String end) {
-    return "{\"product\": \"Droplets\", \"description\": \"" + description + "\", \"amount\": \"" + amount
-        + "\", \"duration_unit\": \"Hours\", \"start_time\": \"" + start + "\", \"end_time\": \"" + end + "\"}";
+    digitalocean.night(at, "2026-11", updated, total, "", lines);
   }
 
   @Test

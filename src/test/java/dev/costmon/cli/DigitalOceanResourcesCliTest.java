@@ -1,16 +1,14 @@
 package dev.costmon.cli;
 
-import static dev.costmon.provider.ProviderFixture.json;
+import static dev.costmon.cli.DigitalOceanNights.droplet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.costmon.provider.ProviderFixture;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,53 +26,17 @@ class DigitalOceanResourcesCliTest {
 
   @TempDir Path dir;
   CliHarness cli;
-  final ProviderFixture digitalocean = new ProviderFixture();
-  final AtomicReference<String> balance = new AtomicReference<>();
-  final AtomicReference<String> invoices = new AtomicReference<>();
-  final AtomicReference<String> items = new AtomicReference<>();
-  final AtomicReference<String> invoiceItems = new AtomicReference<>("{\"invoice_items\": [], \"links\": {}}");
+  DigitalOceanNights digitalocean;
 
   @BeforeEach
   void setUp() {
-    digitalocean.route("/v2/customers/my/balance", exchange -> json(balance.get()).handle(exchange));
-    digitalocean.route("/v2/customers/my/invoices/preview", exchange -> json(items.get()).handle(exchange));
-    digitalocean.route("/v2/customers/my/invoices", exchange -> json(invoices.get()).handle(exchange));
-    digitalocean.route("/v2/customers/my/invoices/", exchange -> json(invoiceItems.get()).handle(exchange));
     cli = new CliHarness(dir);
-    cli.env.put("DIGITALOCEAN_TOKEN", TOKEN);
-    cli.write("costmon.yaml", """
-        currency: USD
-        database: history.db
-        accounts:
-          - id: do
-            provider: digitalocean
-            endpoint: %s
-            token: ${DIGITALOCEAN_TOKEN}
-            cap: 150 USD
-        """.formatted(digitalocean.base()));
+    digitalocean = new DigitalOceanNights(cli, TOKEN);
   }
 
   @AfterEach
   void tearDown() {
     digitalocean.close();
-  }
-
-  /** The night's answers: the preview of {@code period} updated at {@code updated}, its items, and closed invoices. */
-  private void night(String at, String period, String updated, String total, String closedInvoices, String... lines) {
-    cli.at(at);
-    balance.set("{\"month_to_date_balance\": \"0\", \"account_balance\": \"0\", \"month_to_date_usage\": \""
-        + total + "\", \"generated_at\": \"" + updated + "\"}");
-    invoices.set("{\"invoices\": [" + closedInvoices + "], \"invoice_preview\": {\"invoice_uuid\": \"p\", \"amount\": \""
-        + total + "\", \"invoice_period\": \"" + period + "\", \"updated_at\": \"" + updated
-        + "\"}, \"links\": {}, \"meta\": {\"total\": 1}}");
-    items.set("{\"invoice_items\": [" + String.join(",", lines) + "], \"links\": {}, \"meta\": {\"total\": "
-        + lines.length + "}}");
-    cli.ok("collect");
-  }
-
-  private static String droplet(String description, String amount, String start, String end) {
-    return "{\"product\": \"Droplets\", \"description\": \"" + description + "\", \"amount\": \"" + amount
-        + "\", \"duration_unit\": \"Hours\", \"start_time\": \"" + start + "\", \"end_time\": \"" + end + "\"}";
   }
 
   private JsonNode account(String... args) throws Exception {
@@ -92,10 +54,10 @@ class DigitalOceanResourcesCliTest {
   void aDropletStartedYesterdayShowsThisMorningPerResourceAndTheInvoiceAloneStandsForTheClosedMonth()
       throws Exception {
     // Nov 22, 07:00: web-1 has run 510 hours (18.21 USD).
-    night("2026-11-22T07:00:00Z", "2026-11", "2026-11-22T06:00:00Z", "18.21", "",
+    digitalocean.night("2026-11-22T07:00:00Z", "2026-11", "2026-11-22T06:00:00Z", "18.21", "",
         droplet("web-1 (s-2vcpu-4gb)", "18.21", "2026-11-01T00:00:00Z", "2026-11-22T06:00:00Z"));
     // Nov 23, 07:00: 534 hours of web-1 (19.07 USD) and, new, 20 hours of ml-test (2.86 USD).
-    night("2026-11-23T07:00:00Z", "2026-11", "2026-11-23T06:00:00Z", "21.93", "",
+    digitalocean.night("2026-11-23T07:00:00Z", "2026-11", "2026-11-23T06:00:00Z", "21.93", "",
         droplet("web-1 (s-2vcpu-4gb)", "19.07", "2026-11-01T00:00:00Z", "2026-11-23T06:00:00Z"),
         droplet("ml-test (s-8vcpu-16gb)", "2.86", "2026-11-22T10:00:00Z", "2026-11-23T06:00:00Z"));
 
@@ -117,10 +79,10 @@ class DigitalOceanResourcesCliTest {
 
     // Dec 2, 07:00: November is invoiced (50.00 USD: web-1 24.00, ml-test 25.50, 0.50 tax);
     // December's preview has 30 hours of web-1.
-    invoiceItems.set("{\"invoice_items\": [" + droplet("web-1 (s-2vcpu-4gb)", "24.00", "2026-11-01T00:00:00Z",
+    digitalocean.invoiceItems.set("{\"invoice_items\": [" + droplet("web-1 (s-2vcpu-4gb)", "24.00", "2026-11-01T00:00:00Z",
         "2026-12-01T00:00:00Z") + "," + droplet("ml-test (s-8vcpu-16gb)", "25.50", "2026-11-22T10:00:00Z",
         "2026-12-01T00:00:00Z") + "], \"links\": {}}");
-    night("2026-12-02T07:00:00Z", "2026-12", "2026-12-02T06:00:00Z", "1.07",
+    digitalocean.night("2026-12-02T07:00:00Z", "2026-12", "2026-12-02T06:00:00Z", "1.07",
         "{\"invoice_uuid\": \"u\", \"amount\": \"50.00\", \"invoice_period\": \"2026-11\"}",
         droplet("web-1 (s-2vcpu-4gb)", "1.07", "2026-12-01T00:00:00Z", "2026-12-02T06:00:00Z"));
 
