@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.costmon.provider.ProviderFixture;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,11 +146,7 @@ class AiProvidersCliTest {
         cli.run("check", "--verbose").out(), cli.run("config", "show").out(),
         cli.run("raw", "list", "--account", "claude").out(), cli.run("raw", "show", "1").out(),
         cli.run("export", "--format", "openmetrics").out());
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        everything += "\n" + new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
-      }
-    }
+    everything += cli.filesText();
     assertThat(everything).doesNotContain(ANTHROPIC_KEY, OPENAI_KEY, OPENROUTER_KEY);
   }
 }

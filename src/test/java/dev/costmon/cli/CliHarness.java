@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Runs the real command line in a temporary directory with a fixed clock and a controlled environment. */
 final class CliHarness {
@@ -31,6 +33,17 @@ final class CliHarness {
   CliHarness(Path dir) {
     this.dir = dir;
     env.put("HOME", dir.resolve("home").toString());
+  }
+
+  /** Every file under the directory as text, one after another: what a secret must not be found in. */
+  String filesText() throws IOException {
+    StringBuilder text = new StringBuilder();
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        text.append('\n').append(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
+      }
+    }
+    return text.toString();
   }
 
   /** The outcome of one invocation. */

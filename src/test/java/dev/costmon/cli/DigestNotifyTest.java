@@ -19,7 +19,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,11 +85,7 @@ class DigestNotifyTest {
     server.close();
     List<String> visible = new ArrayList<>(outputs);
     received.forEach(r -> visible.add(r.body()));
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        visible.add(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
-      }
-    }
+    visible.add(cli.filesText());
     assertThat(String.join("\n", visible)).doesNotContain(TOKEN).doesNotContain(HOOK_PATH_SECRET)
         .doesNotContain(SLACK_PATH_SECRET);
   }

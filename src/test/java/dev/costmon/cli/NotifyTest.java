@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,11 +94,7 @@ class NotifyTest {
     server.close();
     List<String> visible = new ArrayList<>(outputs);
     received.forEach(r -> visible.add(r.body()));
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path f : files.filter(Files::isRegularFile).toList()) {
-        visible.add(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
-      }
-    }
+    visible.add(cli.filesText());
     String all = String.join("\n", visible);
     assertThat(all).doesNotContain(TOKEN).doesNotContain(HOOK_PATH_SECRET).doesNotContain(SLACK_PATH_SECRET);
   }
