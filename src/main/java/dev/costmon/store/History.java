@@ -154,35 +154,35 @@ public final class History {
     // The snapshot's figures now replace older ones of the same day, kind and metric (never newer
     // ones: ids only grow, and a replayed older answer is stored as a new snapshot anyway). A spend
     // key keeps its amounts too, for spendByDay.
-    Map<String, Observation> keys = new LinkedHashMap<>();
-    Map<String, StringBuilder> amounts = new HashMap<>();
+    Map<String, Newest> keys = new LinkedHashMap<>();
     for (Observation o : snapshot.observations()) {
-      String key = o.day() + "\n" + o.kind().label() + "\n" + o.metric();
-      keys.putIfAbsent(key, o);
-      if (o.kind() == ObservationKind.SPEND) {
-        StringBuilder list = amounts.computeIfAbsent(key, k -> new StringBuilder());
-        list.append(list.length() == 0 ? "" : " ").append(o.value().toPlainString()).append(' ').append(o.unit());
+      Newest key = keys.computeIfAbsent(o.day() + "\n" + o.kind().label() + "\n" + o.metric(),
+          k -> new Newest(o, o.kind() == ObservationKind.SPEND ? new StringBuilder() : null));
+      if (key.amounts() != null) {
+        key.amounts().append(key.amounts().length() == 0 ? "" : " ").append(o.value().toPlainString()).append(' ')
+            .append(o.unit());
       }
     }
     try (PreparedStatement st = c.prepareStatement(
         "INSERT INTO figure_newest(day, account, kind, metric, snapshot_id, amounts) VALUES (?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT(day, account, kind, metric) DO UPDATE SET snapshot_id = excluded.snapshot_id,"
             + " amounts = excluded.amounts WHERE excluded.snapshot_id > figure_newest.snapshot_id")) {
-      for (Map.Entry<String, Observation> key : keys.entrySet()) {
-        Observation o = key.getValue();
-        st.setString(1, o.day().toString());
+      for (Newest key : keys.values()) {
+        st.setString(1, key.first().day().toString());
         st.setString(2, snapshot.account());
-        st.setString(3, o.kind().label());
-        st.setString(4, o.metric());
+        st.setString(3, key.first().kind().label());
+        st.setString(4, key.first().metric());
         st.setLong(5, id);
-        StringBuilder list = amounts.get(key.getKey());
-        st.setString(6, list == null ? null : list.toString());
+        st.setString(6, key.amounts() == null ? null : key.amounts().toString());
         st.addBatch();
       }
       st.executeBatch();
     }
     return id;
   }
+
+  /** A day, kind and metric of a snapshot being inserted: its first figure, and its amounts for a spend key. */
+  private record Newest(Observation first, StringBuilder amounts) {}
 
   /** The current figures of every account for days in [from, to]. */
   public List<StoredObservation> latest(LocalDate from, LocalDate to) {
